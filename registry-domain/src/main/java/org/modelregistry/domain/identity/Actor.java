@@ -1,0 +1,15 @@
+package org.modelregistry.domain.identity;
+
+import java.util.Objects;
+
+/** The identity on whose behalf an operation runs; it becomes the creator of what it makes. */
+public record Actor(String userId, IdentityType identityType) {
+
+  public Actor {
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(identityType, "identityType");
+    if (userId.isBlank()) {
+      throw new IllegalArgumentException("an actor needs a user id");
+    }
+  }
+}

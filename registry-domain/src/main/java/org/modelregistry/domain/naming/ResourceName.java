@@ -1,0 +1,33 @@
+package org.modelregistry.domain.naming;
+
+import java.util.regex.Pattern;
+import org.modelregistry.domain.error.ValidationException;
+
+/**
+ * The name of a template or model: 1 to 255 characters of ASCII letters, digits, {@code _},
+ * {@code -} and {@code .}. The one place this rule lives.
+ */
+public record ResourceName(String value) {
+
+  public static final int MAX_LENGTH = 255;
+  private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.\\-]+");
+
+  public ResourceName {
+    if (value == null || value.isEmpty()) {
+      throw ValidationException.of("name must not be empty", "string_too_short");
+    }
+    if (value.length() > MAX_LENGTH) {
+      throw ValidationException.of(
+          "name must be at most " + MAX_LENGTH + " characters", "string_too_long");
+    }
+    if (!ALLOWED.matcher(value).matches()) {
+      throw ValidationException.of(
+          "name may contain only letters, digits, '_', '-' and '.'", "string_pattern_mismatch");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

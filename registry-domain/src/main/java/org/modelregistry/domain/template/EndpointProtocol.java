@@ -1,0 +1,8 @@
+package org.modelregistry.domain.template;
+
+/** The calling convention the deployed endpoint expects. */
+public enum EndpointProtocol {
+  SGP,
+  COHERE,
+  VLLM
+}

@@ -1,0 +1,23 @@
+package org.modelregistry.application;
+
+import java.util.Objects;
+import org.modelregistry.domain.error.NotFoundException;
+import org.modelregistry.ports.in.DeleteTemplateUseCase;
+import org.modelregistry.ports.out.TemplateRepository;
+
+/** Deletes templates that no model uses; the repository refuses the others. */
+public final class DeleteTemplateService implements DeleteTemplateUseCase {
+
+  private final TemplateRepository templates;
+
+  public DeleteTemplateService(TemplateRepository templates) {
+    this.templates = Objects.requireNonNull(templates);
+  }
+
+  @Override
+  public void deleteTemplate(String templateId) {
+    if (!templates.delete(templateId)) {
+      throw NotFoundException.of("model template", templateId);
+    }
+  }
+}

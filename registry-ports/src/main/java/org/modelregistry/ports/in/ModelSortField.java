@@ -1,0 +1,24 @@
+package org.modelregistry.ports.in;
+
+/** The attributes a model list can be ordered by. */
+public enum ModelSortField {
+  NAME,
+  DISPLAY_NAME,
+  DESCRIPTION,
+  MODEL_VENDOR,
+  MODEL_TYPE,
+  BASE_MODEL_ID,
+  BASE_MODEL_METADATA,
+  MODEL_CREATION_PARAMETERS,
+  MODEL_CARD,
+  TRAINING_DATA_CARD,
+  MODEL_TEMPLATE_ID,
+  MODEL_GROUP_ID,
+  REQUEST_SCHEMA,
+  RESPONSE_SCHEMA,
+  SUPPORTS_MULTI_TURN,
+  ID,
+  CREATED_AT,
+  ACCOUNT_ID,
+  CREATED_BY_USER_ID
+}
