@@ -30,6 +30,7 @@ public final class ModelDocuments {
           "model_creation_parameters",
           "model_card",
           "training_data_card",
+          "description",
           "model_template_id",
           "model_group_id");
 
@@ -76,6 +77,7 @@ public final class ModelDocuments {
    *     fields that cannot be patched
    */
   public static ModelPatch readPatch(Map<String, Object> body) {
+    body = body == null ? Map.of() : body;
     var violations = Violations.collect();
     var r = new DocumentReader(body, violations);
     body.keySet().stream()
@@ -85,6 +87,7 @@ public final class ModelDocuments {
     ModelType modelType =
         r.enumValue("model_type", Wire.byName(ModelType.class), Wire.names(ModelType.class));
     Fields fields = readFields(r, r.string("name"));
+    String description = r.string("description");
     violations.throwIfAny();
     return new ModelPatch(
         fields.name,
@@ -97,7 +100,8 @@ public final class ModelDocuments {
         fields.modelCard,
         fields.trainingDataCard,
         fields.templateId,
-        fields.groupId);
+        fields.groupId,
+        description);
   }
 
   /** The document form of a definition, as a create request would carry it. */

@@ -2,6 +2,7 @@ package org.modelregistry.domain.document;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.modelregistry.domain.error.Violations;
@@ -341,12 +342,13 @@ public final class TemplateDocuments {
     if (items == null) {
       return null;
     }
+    int violationsBefore = violations.list().size();
     List<ParameterField> fields = new ArrayList<>();
+    Map<String, Integer> firstIndexOfName = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       Violations at = violations.at("parameters", i);
       if (!(items.get(i) instanceof Map<?, ?> item)) {
         at.add("dict_type", "each parameter must be an object");
-        fields.add(null);
         continue;
       }
       var r = new DocumentReader((Map<String, Object>) item, at);
@@ -355,13 +357,24 @@ public final class TemplateDocuments {
       String description = r.requiredString("description");
       Boolean required = r.bool("required");
       at.require(r.has("required"), Violations.MISSING, "required is required", "required");
-      fields.add(
-          name != null && type != null && description != null && required != null
-              ? at.attempt(() -> new ParameterField(name, type, description, required))
-              : null);
+      // Name rules are checked on every item whose name parsed, whatever else is wrong with it,
+      // so that one response lists them all at the item's own index.
+      if (name != null) {
+        at.require(
+            !name.isBlank(), "string_too_short", "parameter name must not be empty", "name");
+        Integer first = firstIndexOfName.putIfAbsent(name, i);
+        at.require(
+            first == null,
+            "value_error",
+            "parameter name '" + name + "' is declared more than once",
+            "name");
+      }
+      if (name != null && !name.isBlank() && type != null && description != null
+          && required != null) {
+        fields.add(new ParameterField(name, type, description, required));
+      }
     }
-    // Duplicate names are checked only once every field parsed, so that indexes line up.
-    if (fields.contains(null)) {
+    if (violations.list().size() > violationsBefore) {
       return null;
     }
     return violations.attempt(() -> new ParameterSchema(fields));

@@ -30,10 +30,15 @@ public record ModelDefinition(
 
   public ModelDefinition {
     var violations = Violations.collect();
-    violations
-        .at("account_id")
-        .attempt(
-            () -> BoundedText.requireNonBlank(accountId, BoundedText.IDENTIFIER_MAX, "account_id"));
+    if (accountId == null) {
+      violations.add(Violations.MISSING, "account_id is required", "account_id");
+    } else {
+      violations
+          .at("account_id")
+          .attempt(
+              () ->
+                  BoundedText.requireNonBlank(accountId, BoundedText.IDENTIFIER_MAX, "account_id"));
+    }
     violations.require(name != null, Violations.MISSING, "name is required", "name");
     violations.require(modelType != null, Violations.MISSING, "model_type is required", "model_type");
     bounded(violations, displayName, BoundedText.DISPLAY_NAME_MAX, "display_name");

@@ -19,7 +19,36 @@ public record ModelPatch(
     String modelCard,
     String trainingDataCard,
     String modelTemplateId,
-    String modelGroupId) {
+    String modelGroupId,
+    String description) {
+
+  /** A patch that leaves the description as it is. */
+  public ModelPatch(
+      ResourceName name,
+      String displayName,
+      ModelVendor modelVendor,
+      ModelType modelType,
+      String baseModelId,
+      BaseModelMetadata baseModelMetadata,
+      Map<String, Object> modelCreationParameters,
+      String modelCard,
+      String trainingDataCard,
+      String modelTemplateId,
+      String modelGroupId) {
+    this(
+        name,
+        displayName,
+        modelVendor,
+        modelType,
+        baseModelId,
+        baseModelMetadata,
+        modelCreationParameters,
+        modelCard,
+        trainingDataCard,
+        modelTemplateId,
+        modelGroupId,
+        null);
+  }
 
   /** The definition that results from applying this patch to {@code current}. */
   ModelDefinition applyTo(ModelDefinition current) {
@@ -27,7 +56,7 @@ public record ModelPatch(
         current.accountId(),
         keep(name, current.name()),
         keep(displayName, current.displayName()),
-        current.description(),
+        keep(description, current.description()),
         keep(modelVendor, current.modelVendor()),
         keep(modelType, current.modelType()),
         keep(baseModelId, current.baseModelId()),

@@ -51,7 +51,7 @@ public record ParameterSchema(List<ParameterField> parameters) {
             !p.required(), "missing", "required parameter '" + p.name() + "' is missing", p.name());
       } else if (!p.type().accepts(value)) {
         violations.add(
-            p.type().wireValue() + "_type",
+            p.type().mismatchType(),
             "parameter '" + p.name() + "' must be of type " + p.type().wireValue(),
             p.name());
       }

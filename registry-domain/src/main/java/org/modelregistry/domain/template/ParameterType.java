@@ -8,17 +8,24 @@ import java.math.BigInteger;
  * plain Java forms of JSON: String, Boolean, Integer/Long/BigInteger, Float/Double/BigDecimal.
  */
 public enum ParameterType {
-  STR("str", "string"),
-  INT("int", "integer"),
-  FLOAT("float", "number"),
-  BOOL("bool", "boolean");
+  STR("str", "string", "string_type"),
+  INT("int", "integer", "int_type"),
+  FLOAT("float", "number", "float_type"),
+  BOOL("bool", "boolean", "bool_type");
 
   private final String wireValue;
   private final String jsonSchemaType;
+  private final String mismatchType;
 
-  ParameterType(String wireValue, String jsonSchemaType) {
+  ParameterType(String wireValue, String jsonSchemaType, String mismatchType) {
     this.wireValue = wireValue;
     this.jsonSchemaType = jsonSchemaType;
+    this.mismatchType = mismatchType;
+  }
+
+  /** The violation type reported for a value of another type (the API's usual type codes). */
+  public String mismatchType() {
+    return mismatchType;
   }
 
   public String wireValue() {

@@ -20,10 +20,15 @@ public record TemplateDefinition(
 
   public TemplateDefinition {
     var violations = Violations.collect();
-    violations
-        .at("account_id")
-        .attempt(
-            () -> BoundedText.requireNonBlank(accountId, BoundedText.IDENTIFIER_MAX, "account_id"));
+    if (accountId == null) {
+      violations.add(Violations.MISSING, "account_id is required", "account_id");
+    } else {
+      violations
+          .at("account_id")
+          .attempt(
+              () ->
+                  BoundedText.requireNonBlank(accountId, BoundedText.IDENTIFIER_MAX, "account_id"));
+    }
     violations.require(name != null, Violations.MISSING, "name is required", "name");
     violations.require(
         endpointType != null, Violations.MISSING, "endpoint_type is required", "endpoint_type");

@@ -1,7 +1,7 @@
 package org.modelregistry.domain.template;
 
 import java.util.Objects;
-import org.modelregistry.domain.error.ValidationException;
+import org.modelregistry.domain.error.Violations;
 
 /**
  * How a template is deployed. Only the LAUNCH vendor exists; its bundle is required, the endpoint
@@ -17,12 +17,12 @@ public record VendorConfiguration(
 
   public VendorConfiguration {
     vendor = vendor == null ? LAUNCH : vendor;
-    if (!LAUNCH.equals(vendor)) {
-      throw ValidationException.of("vendor must be 'LAUNCH'", "literal_error", "vendor");
-    }
-    if (bundleConfig == null) {
-      throw ValidationException.of("bundle_config is required", "missing", "bundle_config");
-    }
+    var violations = Violations.collect();
+    violations.require(
+        LAUNCH.equals(vendor), "literal_error", "vendor must be 'LAUNCH'", "vendor");
+    violations.require(
+        bundleConfig != null, Violations.MISSING, "bundle_config is required", "bundle_config");
+    violations.throwIfAny();
   }
 
   public static VendorConfiguration launch(BundleConfig bundleConfig) {

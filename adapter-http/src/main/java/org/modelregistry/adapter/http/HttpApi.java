@@ -1,0 +1,87 @@
+package org.modelregistry.adapter.http;
+
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson3;
+import java.util.Objects;
+
+/**
+ * The registry's HTTP API, {@code /v4/model-templates} and {@code /v4/models}, shaped like the
+ * public reference OpenAPI document. Bodies are checked against the reference's request schemas,
+ * then by the domain; every failure answers in the reference's error shapes.
+ */
+public final class HttpApi {
+
+  private HttpApi() {}
+
+  /**
+   * An unstarted server in which every request acts as {@code settings.localIdentity()}.
+   *
+   * @throws IllegalStateException when the bundled reference schemas cannot be loaded
+   */
+  public static Javalin create(HttpSettings settings, RegistryUseCases useCases) {
+    Objects.requireNonNull(settings, "settings");
+    return create(settings, useCases, IdentitySource.fixed(settings.localIdentity()));
+  }
+
+  /**
+   * An unstarted server in which each request acts as {@code identities} says; for when the caller
+   * is established per request rather than fixed at startup.
+   */
+  public static Javalin create(
+      HttpSettings settings, RegistryUseCases useCases, IdentitySource identities) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(useCases, "useCases");
+    Objects.requireNonNull(identities, "identities");
+    JsonCodec codec = new JsonCodec();
+    ReferenceSchemas schemas = loadSchemas();
+    RequestBodies bodies =
+        new RequestBodies(
+            new JsonBodyReader(settings.maxRequestBodyBytes(), codec), schemas, codec);
+    TemplateHandlers templates = new TemplateHandlers(useCases, bodies, identities);
+    ModelHandlers models = new ModelHandlers(useCases, bodies, identities);
+
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.jsonMapper(new JavalinJackson3(codec.mapper(), false));
+          config.http.maxRequestSize = settings.maxRequestBodyBytes();
+          // A known path asked with another method answers 405 (with Allow), not 404.
+          config.http.prefer405over404 = true;
+          ErrorMapping.register(config.routes);
+
+          config.routes.post("/v4/model-templates", templates::create);
+          config.routes.get("/v4/model-templates", templates::list);
+          config.routes.get("/v4/model-templates/{" + TemplateHandlers.ID + "}", templates::get);
+          config.routes.delete(
+              "/v4/model-templates/{" + TemplateHandlers.ID + "}", templates::delete);
+
+          config.routes.post("/v4/models", models::create);
+          config.routes.get("/v4/models", models::list);
+          config.routes.get("/v4/models/{" + ModelHandlers.ID + "}", models::get);
+          config.routes.patch("/v4/models/{" + ModelHandlers.ID + "}", models::update);
+          config.routes.delete("/v4/models/{" + ModelHandlers.ID + "}", models::delete);
+        });
+  }
+
+  /**
+   * Creates the API as {@link #create(HttpSettings, RegistryUseCases)} does and starts it, for
+   * callers that should not depend on Javalin themselves.
+   *
+   * @param host the address to bind, e.g. {@code 0.0.0.0}
+   * @param port the port to listen on; 0 picks a free one ({@link RunningHttpApi#port()})
+   */
+  public static RunningHttpApi start(
+      HttpSettings settings, RegistryUseCases useCases, String host, int port) {
+    Objects.requireNonNull(host, "host");
+    return new RunningHttpApi(create(settings, useCases).start(host, port));
+  }
+
+  private static ReferenceSchemas loadSchemas() {
+    try {
+      return ReferenceSchemas.shared();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot load the reference schemas from " + ReferenceSchemas.RESOURCE, e);
+    }
+  }
+}

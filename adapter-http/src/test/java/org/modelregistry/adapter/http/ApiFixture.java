@@ -1,0 +1,196 @@
+package org.modelregistry.adapter.http;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.modelregistry.application.CreateModelService;
+import org.modelregistry.application.CreateTemplateService;
+import org.modelregistry.application.DeleteModelService;
+import org.modelregistry.application.DeleteTemplateService;
+import org.modelregistry.application.GetModelService;
+import org.modelregistry.application.GetTemplateService;
+import org.modelregistry.application.ListModelsService;
+import org.modelregistry.application.ListTemplatesService;
+import org.modelregistry.application.UpdateModelService;
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.IdentityType;
+import org.modelregistry.ports.out.IdGenerator;
+import org.modelregistry.ports.out.TransactionRunner;
+import org.modelregistry.ports.out.memory.InMemoryRegistryStore;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real server on a free port, wired to the real services over the in-memory store, and a client
+ * for it. Creation stamps come from a clock that advances one millisecond per reading, so every
+ * entity has its own creation time and list order is predictable.
+ */
+final class ApiFixture implements AutoCloseable {
+
+  static final Actor LOCAL = new Actor("local-user", IdentityType.USER);
+  static final Instant START = Instant.parse("2026-11-23T09:00:00.123456Z");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Javalin server;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final URI base;
+
+  private ApiFixture(Javalin server) {
+    this.server = server;
+    this.base = URI.create("http://localhost:" + server.port());
+  }
+
+  static ApiFixture start() {
+    return start(HttpSettings.forLocalIdentity(LOCAL), UnaryOperator.identity());
+  }
+
+  static ApiFixture start(HttpSettings settings) {
+    return start(settings, UnaryOperator.identity());
+  }
+
+  /** Starts with the real use cases, of which {@code adjust} may replace some. */
+  static ApiFixture start(HttpSettings settings, UnaryOperator<RegistryUseCases> adjust) {
+    return new ApiFixture(HttpApi.create(settings, adjust.apply(realUseCases())).start(0));
+  }
+
+  static RegistryUseCases realUseCases() {
+    var store = new InMemoryRegistryStore();
+    Clock clock = new TickingClock(START);
+    AtomicInteger counter = new AtomicInteger();
+    IdGenerator ids = () -> "id-%04d".formatted(counter.incrementAndGet());
+    TransactionRunner tx = TransactionRunner.direct();
+    return new RegistryUseCases(
+        new CreateTemplateService(store.templates(), ids, clock),
+        new GetTemplateService(store.templates()),
+        new ListTemplatesService(store.templates()),
+        new DeleteTemplateService(store.templates()),
+        new CreateModelService(store.models(), store.templates(), tx, ids, clock),
+        new GetModelService(store.models()),
+        new ListModelsService(store.models()),
+        new UpdateModelService(store.models(), store.templates(), tx),
+        new DeleteModelService(store.models()));
+  }
+
+  Reply get(String path) {
+    return send(request(path).GET());
+  }
+
+  Reply delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  Reply post(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").POST(ofString(json)));
+  }
+
+  Reply patch(String path, String json) {
+    return send(
+        request(path).header("Content-Type", "application/json").method("PATCH", ofString(json)));
+  }
+
+  Reply send(String method, String path, BodyPublisher body, String... headers) {
+    var builder = request(path).method(method, body);
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return send(builder);
+  }
+
+  /** Creates a template from {@code json} and returns its id, failing unless it succeeds. */
+  String createTemplate(String json) {
+    return created(post("/v4/model-templates", json));
+  }
+
+  /** Creates a model from {@code json} and returns its id, failing unless it succeeds. */
+  String createModel(String json) {
+    return created(post("/v4/models", json));
+  }
+
+  private static String created(Reply reply) {
+    if (reply.status() != 200) {
+      throw new AssertionError("create failed: " + reply.status() + " " + reply.body());
+    }
+    return reply.json().get("id").stringValue();
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+  }
+
+  Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static BodyPublisher ofString(String json) {
+    return BodyPublishers.ofString(json);
+  }
+
+  static JsonNode json(String text) {
+    return JSON.readTree(text);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+    client.close();
+  }
+
+  /** A response: status, raw body, headers. */
+  record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+
+    JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+  }
+
+  /** A clock that moves forward one millisecond each time it is read. */
+  static final class TickingClock extends Clock {
+    private final AtomicReference<Instant> now;
+
+    TickingClock(Instant start) {
+      this.now = new AtomicReference<>(start);
+    }
+
+    @Override
+    public Instant instant() {
+      return now.getAndUpdate(t -> t.plusMillis(1));
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}

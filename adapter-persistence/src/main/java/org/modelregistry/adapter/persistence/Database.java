@@ -1,0 +1,166 @@
+package org.modelregistry.adapter.persistence;
+
+import java.sql.Connection;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.ConnectionProvider;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+import org.modelregistry.ports.out.ModelRepository;
+import org.modelregistry.ports.out.TemplateRepository;
+import org.modelregistry.ports.out.TransactionRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's relational database: opened from a JDBC URL, migrated to the current schema, and
+ * the source of the persistence ports. Open one per process and close it on shutdown.
+ *
+ * <pre>{@code
+ * try (Database database = Database.open("jdbc:sqlite:/var/lib/registry/registry.db")) {
+ *   var create = new CreateModelService(
+ *       database.models(), database.templates(), database.transactions(), ids, clock);
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  private static final String MIGRATIONS = "classpath:db/migration";
+
+  static {
+    // jOOQ prints a banner and tips at INFO on first use; a server's log has no room for them.
+    if (System.getProperty("org.jooq.no-logo") == null) {
+      System.setProperty("org.jooq.no-logo", "true");
+    }
+    if (System.getProperty("org.jooq.no-tips") == null) {
+      System.setProperty("org.jooq.no-tips", "true");
+    }
+  }
+
+  private final DatabaseVendor.OpenedDataSource opened;
+  private final DSLContext dsl;
+  private final TransactionRunner transactions;
+  private final TemplateRepository templates;
+  private final ModelRepository models;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Database(DatabaseVendor vendor, DatabaseVendor.OpenedDataSource opened) {
+    this.opened = opened;
+    // Repositories reach the transaction's connection through the thread-local provider, so a
+    // service's inTransaction spans every repository call it makes on that thread.
+    var transactionProvider =
+        new ThreadLocalTransactionProvider(
+            new OpenGuard(new DataSourceConnectionProvider(opened.dataSource())), true);
+    var configuration = new DefaultConfiguration().set(vendor.dialect()).set(transactionProvider);
+    this.dsl = DSL.using(configuration);
+    var json = new JsonDocuments();
+    this.transactions = new JooqTransactionRunner(dsl);
+    this.templates =
+        new JooqTemplateRepository(dsl, transactions, vendor, new TemplateRecordMapper(json));
+    this.models = new JooqModelRepository(dsl, transactions, vendor, new ModelRecordMapper(json));
+  }
+
+  /**
+   * Opens the database at {@code jdbcUrl} and migrates it to the current schema. For SQLite ({@code
+   * jdbc:sqlite:/path/registry.db}) the file and its directory are created when missing.
+   *
+   * @throws IllegalArgumentException when the URL names no supported database, or an in-memory one
+   * @throws org.flywaydb.core.api.FlywayException when the schema cannot be migrated
+   */
+  public static Database open(String jdbcUrl) {
+    DatabaseVendor vendor = DatabaseVendor.forUrl(jdbcUrl);
+    DatabaseVendor.OpenedDataSource opened = vendor.open(jdbcUrl);
+    try {
+      migrate(opened.dataSource());
+      return new Database(vendor, opened);
+    } catch (RuntimeException e) {
+      closeQuietly(opened, e);
+      throw e;
+    }
+  }
+
+  private static void migrate(DataSource dataSource) {
+    MigrateResult result =
+        Flyway.configure(Database.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations(MIGRATIONS)
+            .failOnMissingLocations(true)
+            .load()
+            .migrate();
+    if (result.migrationsExecuted > 0) {
+      LOG.info(
+          "migrated the registry schema to version {} ({} migration(s))",
+          result.targetSchemaVersion,
+          result.migrationsExecuted);
+    }
+  }
+
+  /** Stores templates; safe for concurrent use. */
+  public TemplateRepository templates() {
+    return templates;
+  }
+
+  /** Stores models; safe for concurrent use. */
+  public ModelRepository models() {
+    return models;
+  }
+
+  /** Runs work atomically across {@link #templates()} and {@link #models()}. */
+  public TransactionRunner transactions() {
+    return transactions;
+  }
+
+  /** For tests of this adapter: queries outside the ports, such as the connection settings. */
+  DSLContext dsl() {
+    return dsl;
+  }
+
+  /** Releases the database; the ports fail with IllegalStateException afterwards. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      try {
+        opened.resources().close();
+      } catch (Exception e) {
+        LOG.warn("closing the registry database failed", e);
+      }
+    }
+  }
+
+  private static void closeQuietly(DatabaseVendor.OpenedDataSource opened, Exception cause) {
+    try {
+      opened.resources().close();
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** Refuses connections once the database is closed, instead of quietly reopening the file. */
+  private final class OpenGuard implements ConnectionProvider {
+    private final ConnectionProvider delegate;
+
+    OpenGuard(ConnectionProvider delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Connection acquire() {
+      if (closed.get()) {
+        throw new IllegalStateException("the registry database is closed");
+      }
+      return delegate.acquire();
+    }
+
+    @Override
+    public void release(Connection connection) {
+      delegate.release(connection);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.modelregistry.adapter.persistence;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelregistry.ports.out.contract.ModelRepositoryContract;
+import org.modelregistry.ports.out.contract.RegistryStores;
+import org.modelregistry.ports.out.contract.TemplateRepositoryContract;
+import org.modelregistry.ports.out.contract.TransactionRunnerContract;
+
+/** The shared contract suites against a real SQLite file, one fresh file per test. */
+class SqliteRepositoriesContractTest {
+
+  @Nested
+  class Templates extends TemplateRepositoryContract {
+    @TempDir Path dir;
+
+    @Override
+    protected RegistryStores openStores() {
+      return SqliteFiles.stores(SqliteFiles.open(dir));
+    }
+  }
+
+  @Nested
+  class Models extends ModelRepositoryContract {
+    @TempDir Path dir;
+
+    @Override
+    protected RegistryStores openStores() {
+      return SqliteFiles.stores(SqliteFiles.open(dir));
+    }
+  }
+
+  @Nested
+  class Transactions extends TransactionRunnerContract {
+    @TempDir Path dir;
+
+    @Override
+    protected RegistryStores openStores() {
+      return SqliteFiles.stores(SqliteFiles.open(dir));
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package org.modelregistry.app;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.modelregistry.domain.identity.Actor;
+
+/**
+ * Everything the server is configured with, already validated. Built by {@link SettingsLoader}
+ * from defaults, environment variables and command-line flags.
+ *
+ * @param host address the HTTP server binds to
+ * @param port HTTP port; 0 picks a free one
+ * @param dataDir folder for the embedded database and stored files
+ * @param databaseUrl JDBC URL of the database
+ * @param maxRequestBodyBytes largest request body accepted
+ * @param localIdentity the identity every request acts as until authentication exists
+ */
+public record RegistrySettings(
+    String host,
+    int port,
+    Path dataDir,
+    String databaseUrl,
+    long maxRequestBodyBytes,
+    Actor localIdentity) {
+
+  public RegistrySettings {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(databaseUrl, "databaseUrl");
+    Objects.requireNonNull(localIdentity, "localIdentity");
+  }
+
+  /** The embedded SQLite database inside {@code dataDir}. */
+  public static String embeddedDatabaseUrl(Path dataDir) {
+    return "jdbc:sqlite:" + dataDir.toAbsolutePath().normalize().resolve("registry.db");
+  }
+}

@@ -1,0 +1,106 @@
+package org.modelregistry.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.IdentityType;
+
+class SettingsLoaderTest {
+
+  @Test
+  void givenNothing_load_usesEmbeddedDefaults() {
+    RegistrySettings settings = SettingsLoader.load(new String[0], Map.of());
+
+    assertThat(settings.port()).isEqualTo(8080);
+    assertThat(settings.host()).isEqualTo("0.0.0.0");
+    assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(settings.databaseUrl())
+        .isEqualTo("jdbc:sqlite:" + Path.of("data").toAbsolutePath().resolve("registry.db"));
+    assertThat(settings.maxRequestBodyBytes()).isEqualTo(1_048_576);
+    assertThat(settings.localIdentity()).isEqualTo(new Actor("local-user", IdentityType.USER));
+  }
+
+  @Test
+  void givenEnvironmentVariables_load_overridesDefaults() {
+    RegistrySettings settings =
+        SettingsLoader.load(
+            new String[0],
+            Map.of(
+                "REGISTRY_PORT", "9090",
+                "REGISTRY_DATA_DIR", "/tmp/registry-data",
+                "REGISTRY_LOCAL_USER_ID", "ci-bot",
+                "REGISTRY_LOCAL_IDENTITY_TYPE", "service_account"));
+
+    assertThat(settings.port()).isEqualTo(9090);
+    assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/registry-data"));
+    assertThat(settings.databaseUrl()).isEqualTo("jdbc:sqlite:/tmp/registry-data/registry.db");
+    assertThat(settings.localIdentity())
+        .isEqualTo(new Actor("ci-bot", IdentityType.SERVICE_ACCOUNT));
+  }
+
+  @Test
+  void givenFlagsAndEnvironment_load_flagsWin() {
+    RegistrySettings settings =
+        SettingsLoader.load(
+            new String[] {"--port", "7000", "--data-dir=/srv/reg", "--max-body-bytes", "2048"},
+            Map.of("REGISTRY_PORT", "9090", "REGISTRY_DATA_DIR", "/tmp/ignored"));
+
+    assertThat(settings.port()).isEqualTo(7000);
+    assertThat(settings.dataDir()).isEqualTo(Path.of("/srv/reg"));
+    assertThat(settings.maxRequestBodyBytes()).isEqualTo(2048);
+  }
+
+  @Test
+  void givenExplicitDatabaseUrl_load_keepsIt() {
+    RegistrySettings settings =
+        SettingsLoader.load(new String[] {"--database-url", "jdbc:sqlite:/x/y.db"}, Map.of());
+
+    assertThat(settings.databaseUrl()).isEqualTo("jdbc:sqlite:/x/y.db");
+  }
+
+  @Test
+  void givenBadPort_load_failsNamingTheSetting() {
+    assertThatThrownBy(() -> SettingsLoader.load(new String[0], Map.of("REGISTRY_PORT", "http")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--port")
+        .hasMessageContaining("REGISTRY_PORT");
+    assertThatThrownBy(() -> SettingsLoader.load(new String[] {"--port", "70000"}, Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--port");
+  }
+
+  @Test
+  void givenBadValues_load_failsNamingEachSetting() {
+    assertThatThrownBy(() -> SettingsLoader.load(new String[] {"--max-body-bytes", "0"}, Map.of()))
+        .hasMessageContaining("--max-body-bytes");
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--local-identity-type", "robot"}, Map.of()))
+        .hasMessageContaining("--local-identity-type");
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--database-url", "sqlite.db"}, Map.of()))
+        .hasMessageContaining("--database-url");
+  }
+
+  @Test
+  void givenUnknownFlag_load_fails() {
+    assertThatThrownBy(() -> SettingsLoader.load(new String[] {"--colour", "red"}, Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--colour");
+    assertThatThrownBy(() -> SettingsLoader.load(new String[] {"--port"}, Map.of()))
+        .hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void help_listsEverySettingWithVariableAndDefault() {
+    String help = SettingsLoader.help();
+
+    for (SettingsLoader.Setting setting : SettingsLoader.SETTINGS) {
+      assertThat(help).contains("--" + setting.flag()).contains(setting.environmentVariable());
+    }
+    assertThat(help).contains("REGISTRY_PORT").contains("8080").contains("REGISTRY_DATA_DIR");
+  }
+}

@@ -1,0 +1,32 @@
+package org.modelregistry.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.modelregistry.domain.testdata.TestTemplates.aTemplate;
+
+import org.junit.jupiter.api.Test;
+import org.modelregistry.domain.error.NotFoundException;
+import org.modelregistry.ports.out.memory.InMemoryRegistryStore;
+
+class GetTemplateServiceTest {
+
+  private final InMemoryRegistryStore store = new InMemoryRegistryStore();
+  private final GetTemplateService service = new GetTemplateService(store.templates());
+
+  @Test
+  void givenAStoredTemplate_getTemplate_returnsIt() {
+    var template = aTemplate().withId("t-1").build();
+    store.templates().insert(template);
+
+    assertThat(service.getTemplate("t-1")).isEqualTo(template);
+  }
+
+  @Test
+  void givenAnUnknownId_getTemplate_failsWithNotFound() {
+    store.templates().insert(aTemplate().withId("t-1").build());
+
+    assertThatThrownBy(() -> service.getTemplate("t-404"))
+        .isInstanceOf(NotFoundException.class)
+        .hasMessage("model template 't-404' was not found");
+  }
+}
