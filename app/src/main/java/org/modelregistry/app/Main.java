@@ -24,8 +24,7 @@ public final class Main {
       return;
     }
     RegistryApplication application = RegistryApplication.start(settings);
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(application::close, "registry-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(application::close, "registry-shutdown"));
     LOG.info(
         "Model registry listening on http://{}:{} (data in {})",
         settings.host(),

@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.modelregistry.domain.identity.Actor;
 
 /**
- * Everything the server is configured with, already validated. Built by {@link SettingsLoader}
- * from defaults, environment variables and command-line flags.
+ * Everything the server is configured with, already validated. Built by {@link SettingsLoader} from
+ * defaults, environment variables and command-line flags.
  *
  * @param host address the HTTP server binds to
  * @param port HTTP port; 0 picks a free one

@@ -12,8 +12,8 @@ import org.modelregistry.domain.identity.IdentityType;
 
 /**
  * Builds {@link RegistrySettings} from defaults, then {@code REGISTRY_*} environment variables,
- * then {@code --flag value} / {@code --flag=value} arguments, each overriding the one before.
- * Every setting is listed once in {@link #SETTINGS}, which also drives {@code --help}.
+ * then {@code --flag value} / {@code --flag=value} arguments, each overriding the one before. Every
+ * setting is listed once in {@link #SETTINGS}, which also drives {@code --help}.
  */
 public final class SettingsLoader {
 
@@ -107,12 +107,7 @@ public final class SettingsLoader {
     IdentityType identityType =
         parse(values, "local-identity-type", IdentityType::fromWire, "user or service_account");
     return new RegistrySettings(
-        values.get("host"),
-        port,
-        dataDir,
-        databaseUrl,
-        maxBody,
-        new Actor(userId, identityType));
+        values.get("host"), port, dataDir, databaseUrl, maxBody, new Actor(userId, identityType));
   }
 
   private static Map<String, String> parseFlags(String[] args) {

@@ -24,8 +24,7 @@ public final class CreateTemplateService implements CreateTemplateUseCase {
   @Override
   public Template createTemplate(CreateTemplateCommand command) {
     Template template =
-        Template.create(
-            ids.newId(), command.definition(), command.actor(), Timestamps.now(clock));
+        Template.create(ids.newId(), command.definition(), command.actor(), Timestamps.now(clock));
     templates.insert(template);
     return template;
   }

@@ -43,8 +43,8 @@ final class RequestBodies {
 
   /**
    * Checks the body against the reference schema and reads it with the domain in one go, so that
-   * one response lists every violation: the schema's, and the domain's at places the schema did
-   * not already complain about.
+   * one response lists every violation: the schema's, and the domain's at places the schema did not
+   * already complain about.
    */
   private <T> T read(
       Context ctx,

@@ -23,8 +23,7 @@ class ArchitectureRulesDetectViolationsTest {
 
   @Test
   void givenDomainClassUsingJavalin_checkFrameworkRule_fails() {
-    assertThatThrownBy(
-            () -> ArchitectureRulesTest.noFrameworkTypesInDomainOrPorts.check(badDomain))
+    assertThatThrownBy(() -> ArchitectureRulesTest.noFrameworkTypesInDomainOrPorts.check(badDomain))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("io.javalin.Javalin");
   }

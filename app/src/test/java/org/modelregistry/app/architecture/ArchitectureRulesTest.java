@@ -13,7 +13,9 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 /** The dependency rules of the rings, checked on every build. */
 // Sibling modules reach this test as jars (in a reactor build) or folders (in an IDE): import
 // both, but never test code, so deliberately bad fixtures stay out.
-@AnalyzeClasses(packages = "org.modelregistry", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "org.modelregistry",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureRulesTest {
 
   static final String DOMAIN = "org.modelregistry.domain..";
@@ -25,8 +27,15 @@ class ArchitectureRulesTest {
   static final String APP = "org.modelregistry.app..";
 
   static final String[] FRAMEWORKS = {
-    "io.javalin..", "org.jooq..", "tools.jackson..", "com.fasterxml.jackson..", "io.minio..",
-    "org.eclipse.jetty..", "com.networknt..", "org.flywaydb..", "org.sqlite.."
+    "io.javalin..",
+    "org.jooq..",
+    "tools.jackson..",
+    "com.fasterxml.jackson..",
+    "io.minio..",
+    "org.eclipse.jetty..",
+    "com.networknt..",
+    "org.flywaydb..",
+    "org.sqlite.."
   };
 
   @ArchTest

@@ -69,7 +69,10 @@ final class DocumentReader {
     if (value instanceof BigInteger big && big.bitLength() < 64) {
       return big.longValue();
     }
-    if (value instanceof Double d && Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+    if (value instanceof Double d
+        && Double.isFinite(d)
+        && d == Math.rint(d)
+        && Math.abs(d) < 0x1p53) {
       return d.longValue();
     }
     if (value instanceof BigDecimal decimal) {

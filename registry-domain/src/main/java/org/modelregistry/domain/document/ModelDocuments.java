@@ -13,8 +13,8 @@ import org.modelregistry.domain.naming.ResourceName;
 import org.modelregistry.domain.template.ModelType;
 
 /**
- * The document form of models: plain maps with the snake_case field names of the model API.
- * Readers report every violation at once, each at its path from the document root.
+ * The document form of models: plain maps with the snake_case field names of the model API. Readers
+ * report every violation at once, each at its path from the document root.
  */
 public final class ModelDocuments {
 

@@ -24,8 +24,8 @@ import org.modelregistry.domain.template.VendorConfiguration;
 
 /**
  * The document form of templates: plain maps with the snake_case field names of the template API.
- * Readers report every violation at once, each at its path from the document root; writers fill
- * in defaults and leave out absent optional fields.
+ * Readers report every violation at once, each at its path from the document root; writers fill in
+ * defaults and leave out absent optional fields.
  */
 public final class TemplateDocuments {
 
@@ -52,7 +52,8 @@ public final class TemplateDocuments {
         reader.requiredEnum(
             "endpoint_type", Wire.byName(EndpointType.class), Wire.names(EndpointType.class));
     ModelType modelType =
-        reader.requiredEnum("model_type", Wire.byName(ModelType.class), Wire.names(ModelType.class));
+        reader.requiredEnum(
+            "model_type", Wire.byName(ModelType.class), Wire.names(ModelType.class));
     Map<String, Object> vendorDocument = reader.requiredObject("vendor_configuration");
     VendorConfiguration vendor =
         vendorDocument == null
@@ -360,8 +361,7 @@ public final class TemplateDocuments {
       // Name rules are checked on every item whose name parsed, whatever else is wrong with it,
       // so that one response lists them all at the item's own index.
       if (name != null) {
-        at.require(
-            !name.isBlank(), "string_too_short", "parameter name must not be empty", "name");
+        at.require(!name.isBlank(), "string_too_short", "parameter name must not be empty", "name");
         Integer first = firstIndexOfName.putIfAbsent(name, i);
         at.require(
             first == null,
@@ -369,7 +369,10 @@ public final class TemplateDocuments {
             "parameter name '" + name + "' is declared more than once",
             "name");
       }
-      if (name != null && !name.isBlank() && type != null && description != null
+      if (name != null
+          && !name.isBlank()
+          && type != null
+          && description != null
           && required != null) {
         fields.add(new ParameterField(name, type, description, required));
       }

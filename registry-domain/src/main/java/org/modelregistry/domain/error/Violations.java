@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Collects violations from many self-validating value objects so that one failure can report all
- * of them, each at its full path. Children made with {@link #at} share the parent's list.
+ * Collects violations from many self-validating value objects so that one failure can report all of
+ * them, each at its full path. Children made with {@link #at} share the parent's list.
  */
 public final class Violations {
 

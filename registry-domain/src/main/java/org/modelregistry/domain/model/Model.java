@@ -45,7 +45,11 @@ public final class Model {
    *     do not fit the template's creation schema, or creation parameters without a template
    */
   public static Model create(
-      String id, ModelDefinition definition, Optional<Template> template, Actor actor, Instant now) {
+      String id,
+      ModelDefinition definition,
+      Optional<Template> template,
+      Actor actor,
+      Instant now) {
     checkAgainstTemplate(definition, template);
     return new Model(
         id,

@@ -40,7 +40,8 @@ public record ModelDefinition(
                   BoundedText.requireNonBlank(accountId, BoundedText.IDENTIFIER_MAX, "account_id"));
     }
     violations.require(name != null, Violations.MISSING, "name is required", "name");
-    violations.require(modelType != null, Violations.MISSING, "model_type is required", "model_type");
+    violations.require(
+        modelType != null, Violations.MISSING, "model_type is required", "model_type");
     bounded(violations, displayName, BoundedText.DISPLAY_NAME_MAX, "display_name");
     bounded(violations, description, BoundedText.DESCRIPTION_MAX, "description");
     bounded(violations, baseModelId, BoundedText.IDENTIFIER_MAX, "base_model_id");

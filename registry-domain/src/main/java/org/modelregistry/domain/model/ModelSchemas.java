@@ -109,7 +109,8 @@ public final class ModelSchemas {
 
   private static Map<String, Object> chatMessage() {
     var properties = new LinkedHashMap<String, Object>();
-    properties.put("role", schema("type", "string", "enum", List.of("system", "user", "assistant")));
+    properties.put(
+        "role", schema("type", "string", "enum", List.of("system", "user", "assistant")));
     properties.put("content", schema("type", "string"));
     var message = new LinkedHashMap<String, Object>();
     message.put("type", "object");

@@ -8,6 +8,7 @@ public final class BoundedText {
   public static final int DISPLAY_NAME_MAX = 255;
   public static final int DESCRIPTION_MAX = 1000;
   public static final int IDENTIFIER_MAX = 255;
+
   /** Model and training-data cards are markdown documents; this bound keeps rows sane. */
   public static final int CARD_MAX = 100_000;
 

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 import org.modelregistry.domain.error.ValidationException;
 
 /**
- * The name of a template or model: 1 to 255 characters of ASCII letters, digits, {@code _},
- * {@code -} and {@code .}. The one place this rule lives.
+ * The name of a template or model: 1 to 255 characters of ASCII letters, digits, {@code _}, {@code
+ * -} and {@code .}. The one place this rule lives.
  */
 public record ResourceName(String value) {
 

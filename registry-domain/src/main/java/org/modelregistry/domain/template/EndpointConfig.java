@@ -4,7 +4,8 @@ import org.modelregistry.domain.error.Violations;
 
 /**
  * Resources and scaling of a model endpoint; absent fields take the documented defaults (3 CPUs,
- * 8Gi memory, 16Gi storage, no GPU, 0 to 1 workers, 10 requests per worker, ASYNC, normal priority).
+ * 8Gi memory, 16Gi storage, no GPU, 0 to 1 workers, 10 requests per worker, ASYNC, normal
+ * priority).
  */
 public record EndpointConfig(
     Integer cpus,

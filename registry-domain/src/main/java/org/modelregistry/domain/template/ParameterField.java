@@ -4,7 +4,8 @@ import java.util.Objects;
 import org.modelregistry.domain.error.ValidationException;
 
 /** One parameter a template declares: its name, type, description and whether it is required. */
-public record ParameterField(String name, ParameterType type, String description, boolean required) {
+public record ParameterField(
+    String name, ParameterType type, String description, boolean required) {
 
   public ParameterField {
     Objects.requireNonNull(type, "type");

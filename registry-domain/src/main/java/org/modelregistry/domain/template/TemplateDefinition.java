@@ -5,8 +5,8 @@ import org.modelregistry.domain.naming.BoundedText;
 import org.modelregistry.domain.naming.ResourceName;
 
 /**
- * Everything a caller states about a template. Both parameter schemas are optional (absent means
- * no parameters); so is the endpoint protocol.
+ * Everything a caller states about a template. Both parameter schemas are optional (absent means no
+ * parameters); so is the endpoint protocol.
  */
 public record TemplateDefinition(
     String accountId,
@@ -32,7 +32,8 @@ public record TemplateDefinition(
     violations.require(name != null, Violations.MISSING, "name is required", "name");
     violations.require(
         endpointType != null, Violations.MISSING, "endpoint_type is required", "endpoint_type");
-    violations.require(modelType != null, Violations.MISSING, "model_type is required", "model_type");
+    violations.require(
+        modelType != null, Violations.MISSING, "model_type is required", "model_type");
     violations.require(
         vendorConfiguration != null,
         Violations.MISSING,

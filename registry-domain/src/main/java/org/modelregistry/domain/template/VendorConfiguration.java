@@ -18,8 +18,7 @@ public record VendorConfiguration(
   public VendorConfiguration {
     vendor = vendor == null ? LAUNCH : vendor;
     var violations = Violations.collect();
-    violations.require(
-        LAUNCH.equals(vendor), "literal_error", "vendor must be 'LAUNCH'", "vendor");
+    violations.require(LAUNCH.equals(vendor), "literal_error", "vendor must be 'LAUNCH'", "vendor");
     violations.require(
         bundleConfig != null, Violations.MISSING, "bundle_config is required", "bundle_config");
     violations.throwIfAny();

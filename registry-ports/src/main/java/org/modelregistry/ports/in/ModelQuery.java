@@ -9,8 +9,8 @@ import org.modelregistry.ports.paging.PageRequest;
 
 /**
  * Which models to list. Filters are optional and combine with AND. Without {@code sort} the order
- * is creation time then id; with it, those keys follow as tie-breakers. Keyset cursors only work
- * in the default order.
+ * is creation time then id; with it, those keys follow as tie-breakers. Keyset cursors only work in
+ * the default order.
  */
 public record ModelQuery(
     Optional<String> accountId,

@@ -11,8 +11,8 @@ public interface ModelRepository {
   /**
    * Stores a new model.
    *
-   * @throws org.modelregistry.domain.error.ConflictException when its account already has a
-   *     model of the same name
+   * @throws org.modelregistry.domain.error.ConflictException when its account already has a model
+   *     of the same name
    */
   void insert(Model model);
 

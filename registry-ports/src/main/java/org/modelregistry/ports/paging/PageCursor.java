@@ -35,8 +35,7 @@ public record PageCursor(Instant createdAt, String id) {
       return Optional.empty();
     }
     try {
-      String plain =
-          new String(Base64.getUrlDecoder().decode(opaque), StandardCharsets.UTF_8);
+      String plain = new String(Base64.getUrlDecoder().decode(opaque), StandardCharsets.UTF_8);
       String[] parts = plain.split(":", 3);
       if (parts.length != 3 || !parts[0].equals(VERSION) || parts[2].isEmpty()) {
         return Optional.empty();

@@ -217,7 +217,8 @@ public final class InMemoryRegistryStore {
       case NAME -> m -> d.apply(m).name().value();
       case DISPLAY_NAME -> m -> d.apply(m).displayName();
       case DESCRIPTION -> m -> d.apply(m).description();
-      case MODEL_VENDOR -> m -> d.apply(m).modelVendor() == null ? null : d.apply(m).modelVendor().name();
+      case MODEL_VENDOR ->
+          m -> d.apply(m).modelVendor() == null ? null : d.apply(m).modelVendor().name();
       case MODEL_TYPE -> m -> d.apply(m).modelType().name();
       case BASE_MODEL_ID -> m -> d.apply(m).baseModelId();
       case BASE_MODEL_METADATA, MODEL_CREATION_PARAMETERS, REQUEST_SCHEMA, RESPONSE_SCHEMA ->
