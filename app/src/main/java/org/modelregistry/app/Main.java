@@ -10,6 +10,16 @@ public final class Main {
 
   private Main() {}
 
+  private static String rootMessage(Throwable e) {
+    var messages = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !messages.toString().contains(t.getMessage())) {
+        messages.append(messages.isEmpty() ? "" : ": ").append(t.getMessage());
+      }
+    }
+    return messages.isEmpty() ? e.getClass().getSimpleName() : messages.toString();
+  }
+
   public static void main(String[] args) {
     if (SettingsLoader.wantsHelp(args)) {
       System.out.print(SettingsLoader.help());
@@ -23,7 +33,17 @@ public final class Main {
       System.exit(2);
       return;
     }
-    RegistryApplication application = RegistryApplication.start(settings);
+    RegistryApplication application;
+    try {
+      application = RegistryApplication.start(settings);
+    } catch (RuntimeException e) {
+      // An operator needs the reason in one line (port taken, data folder not writable), not a
+      // stack trace; the trace stays available at debug level.
+      LOG.debug("startup failed", e);
+      System.err.println("The registry could not start: " + rootMessage(e));
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(application::close, "registry-shutdown"));
     LOG.info(
         "Model registry listening on http://{}:{} (data in {})",

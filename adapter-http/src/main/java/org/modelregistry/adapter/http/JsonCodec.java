@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -24,7 +24,8 @@ final class JsonCodec {
           // Floats stay exact: 0.1 must reach parameter checks as 0.1, not as a binary double.
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          // A repeated key would silently win over the first; reject the body instead.
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           // Response records use Java names; the wire uses snake_case. Map keys are left alone.
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .build();

@@ -21,6 +21,26 @@ final class QueryParams {
 
   QueryParams(Context ctx) {
     this.ctx = ctx;
+    rejectMalformedEncoding(ctx.queryString());
+  }
+
+  /**
+   * A parameter whose percent-encoding is broken would otherwise vanish silently, and a list filter
+   * dropped that way returns every item: each one is reported instead.
+   */
+  private void rejectMalformedEncoding(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return;
+    }
+    for (String pair : rawQuery.split("&")) {
+      String rawName = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+      try {
+        java.net.URLDecoder.decode(pair, java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        String name = rawName.length() > 64 ? rawName.substring(0, 64) : rawName;
+        query.add("url_encoding", name + " is not correctly percent-encoded", name);
+      }
+    }
   }
 
   /** The parameter's value, or empty when it is absent or blank. */

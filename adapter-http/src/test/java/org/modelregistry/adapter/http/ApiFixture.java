@@ -128,6 +128,11 @@ final class ApiFixture implements AutoCloseable {
     return reply.json().get("id").stringValue();
   }
 
+  /** The port the server under test listens on. */
+  int port() {
+    return base.getPort();
+  }
+
   HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
   }

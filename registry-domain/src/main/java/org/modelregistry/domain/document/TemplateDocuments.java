@@ -374,7 +374,11 @@ public final class TemplateDocuments {
           && type != null
           && description != null
           && required != null) {
-        fields.add(new ParameterField(name, type, description, required));
+        ParameterField field =
+            at.attempt(() -> new ParameterField(name, type, description, required));
+        if (field != null) {
+          fields.add(field);
+        }
       }
     }
     if (violations.list().size() > violationsBefore) {

@@ -19,7 +19,8 @@ public final class BoundedText {
    * violation at the value itself (callers place it with {@code Violations.at}).
    */
   public static String requireAtMost(String text, int max, String what) {
-    if (text != null && text.length() > max) {
+    // Limits count characters as people see them (code points), not UTF-16 units.
+    if (text != null && text.codePointCount(0, text.length()) > max) {
       throw ValidationException.of(
           what + " must be at most " + max + " characters", "string_too_long");
     }

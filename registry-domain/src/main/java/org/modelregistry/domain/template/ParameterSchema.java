@@ -14,9 +14,18 @@ import org.modelregistry.domain.error.Violations;
  */
 public record ParameterSchema(List<ParameterField> parameters) {
 
+  public static final int MAX_PARAMETERS = 200;
+
   public ParameterSchema {
     parameters = List.copyOf(Objects.requireNonNull(parameters, "parameters"));
     var violations = Violations.collect();
+    // Every model copies its template's request parameters into its request schema: a bound
+    // here keeps model documents and list pages a sane size.
+    violations.require(
+        parameters.size() <= MAX_PARAMETERS,
+        "too_long",
+        "a schema declares at most " + MAX_PARAMETERS + " parameters",
+        "parameters");
     var seen = new HashSet<String>();
     for (int i = 0; i < parameters.size(); i++) {
       String name = parameters.get(i).name();

@@ -61,4 +61,23 @@ class BoundedTextTest {
   void givenNonBlankTextWithinTheLimit_requireNonBlank_returnsIt() {
     assertThat(BoundedText.requireNonBlank(" x ", 3, "account_id")).isEqualTo(" x ");
   }
+
+  @Test
+  void givenEmojiDescriptionOf1000CodePoints_requireAtMost_accepts() {
+    String emoji = "\uD83D\uDE00".repeat(BoundedText.DESCRIPTION_MAX);
+
+    assertThat(BoundedText.requireAtMost(emoji, BoundedText.DESCRIPTION_MAX, "description"))
+        .isEqualTo(emoji);
+  }
+
+  @Test
+  void givenEmojiDescriptionOf1001CodePoints_requireAtMost_rejects() {
+    String emoji = "\uD83D\uDE00".repeat(BoundedText.DESCRIPTION_MAX + 1);
+
+    assertThat(
+            violationsOf(
+                () -> BoundedText.requireAtMost(emoji, BoundedText.DESCRIPTION_MAX, "description")))
+        .extracting(Violation::path, Violation::type)
+        .containsExactly(violation("string_too_long"));
+  }
 }

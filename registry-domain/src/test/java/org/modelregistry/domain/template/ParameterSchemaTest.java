@@ -227,4 +227,25 @@ class ParameterSchemaTest {
             violation("extra_forbidden", "zz"),
             violation("extra_forbidden", "yy"));
   }
+
+  @Test
+  void givenMoreThanTheMaximumOfParameters_create_rejectsAtParameters() {
+    List<ParameterField> fields = new ArrayList<>();
+    for (int i = 0; i <= ParameterSchema.MAX_PARAMETERS; i++) {
+      fields.add(new ParameterField("p" + i, STR, "d", false));
+    }
+
+    assertThat(violationsOf(() -> new ParameterSchema(fields)))
+        .extracting(Violation::path, Violation::type)
+        .containsExactly(violation("too_long", "parameters"));
+  }
+
+  @Test
+  void givenOverlongNameAndDescription_createField_reportsBoth() {
+    assertThat(
+            violationsOf(() -> new ParameterField("n".repeat(256), STR, "d".repeat(1001), false)))
+        .extracting(Violation::path, Violation::type)
+        .containsExactly(
+            violation("string_too_long", "name"), violation("string_too_long", "description"));
+  }
 }
