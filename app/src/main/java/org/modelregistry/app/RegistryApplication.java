@@ -66,7 +66,7 @@ public final class RegistryApplication implements AutoCloseable {
       IdGenerator ids,
       Clock clock) {
     return new RegistryUseCases(
-        new CreateTemplateService(templates, ids, clock),
+        new CreateTemplateService(templates, transactions, ids, clock),
         new GetTemplateService(templates),
         new ListTemplatesService(templates),
         new DeleteTemplateService(templates),

@@ -14,6 +14,7 @@ import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.ports.in.CreateTemplateCommand;
 import org.modelregistry.ports.in.TemplateQuery;
+import org.modelregistry.ports.out.TransactionRunner;
 import org.modelregistry.ports.out.memory.InMemoryRegistryStore;
 import org.modelregistry.ports.paging.PageRequest;
 
@@ -26,7 +27,7 @@ class CreateTemplateServiceTest {
   private final InMemoryRegistryStore store = new InMemoryRegistryStore();
   private final CountingIdGenerator ids = new CountingIdGenerator();
   private final CreateTemplateService service =
-      new CreateTemplateService(store.templates(), ids, CLOCK);
+      new CreateTemplateService(store.templates(), TransactionRunner.direct(), ids, CLOCK);
 
   private long storedCount() {
     return store
@@ -50,7 +51,8 @@ class CreateTemplateServiceTest {
   @Test
   void givenAClockWithNanoseconds_createTemplate_truncatesTheStampToMicroseconds() {
     var nanos = Clock.fixed(Instant.parse("2026-03-04T05:06:07.999999999Z"), ZoneOffset.UTC);
-    var precise = new CreateTemplateService(store.templates(), ids, nanos);
+    var precise =
+        new CreateTemplateService(store.templates(), TransactionRunner.direct(), ids, nanos);
 
     var template = precise.createTemplate(new CreateTemplateCommand(BOB, aTemplate().definition()));
 

@@ -75,7 +75,7 @@ final class ApiFixture implements AutoCloseable {
     IdGenerator ids = () -> "id-%04d".formatted(counter.incrementAndGet());
     TransactionRunner tx = TransactionRunner.direct();
     return new RegistryUseCases(
-        new CreateTemplateService(store.templates(), ids, clock),
+        new CreateTemplateService(store.templates(), TransactionRunner.direct(), ids, clock),
         new GetTemplateService(store.templates()),
         new ListTemplatesService(store.templates()),
         new DeleteTemplateService(store.templates()),
