@@ -243,7 +243,8 @@ public abstract class ArtifactStoreContract {
     "500, 0, 500, 500",
     "1000, -1, 1000, 1000",
     "1000, 5, 1000, 1000",
-    "0, 9223372036854775807, 0, 1000"
+    "0, 9223372036854775807, 0, 1000",
+    "5, 9223372036854775807, 5, 1000"
   })
   void givenStoredFile_readRange_returnsExactlyTheBytesOfThatRange(
       long offset, long length, int from, int to) throws Exception {
