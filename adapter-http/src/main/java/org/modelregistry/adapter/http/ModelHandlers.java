@@ -3,13 +3,17 @@ package org.modelregistry.adapter.http;
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.modelregistry.domain.document.ModelDocuments;
+import org.modelregistry.domain.error.NotFoundException;
+import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.model.Model;
 import org.modelregistry.domain.model.ModelDefinition;
 import org.modelregistry.domain.model.ModelPatch;
 import org.modelregistry.domain.template.ModelType;
+import org.modelregistry.domain.template.Template;
 import org.modelregistry.ports.in.CreateModelCommand;
 import org.modelregistry.ports.in.ModelQuery;
 import org.modelregistry.ports.in.ModelSort;
@@ -37,7 +41,11 @@ final class ModelHandlers {
 
   void create(Context ctx) {
     ModelDefinition definition =
-        bodies.forCreate(ctx, ReferenceSchemas.MODEL_INSTANCE_REQUEST, ModelDocuments::read);
+        bodies.forCreate(
+            ctx,
+            ReferenceSchemas.MODEL_INSTANCE_REQUEST,
+            ModelDocuments::read,
+            this::templateViolations);
     Actor actor = identities.actorOf(ctx);
     Model created =
         RequestBodies.inBody(
@@ -100,6 +108,31 @@ final class ModelHandlers {
   void delete(Context ctx) {
     useCases.deleteModel().deleteModel(ctx.pathParam(ID));
     ctx.json(DeleteResponse.one());
+  }
+
+  /**
+   * The template rules for a body that has other problems too, read leniently: parts of the wrong
+   * type are left out, so only the checks that can run do.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Violation> templateViolations(Map<String, Object> body) {
+    String templateId = body.get("model_template_id") instanceof String s ? s : null;
+    Optional<Template> template = Optional.empty();
+    if (templateId != null) {
+      try {
+        template = Optional.of(useCases.getTemplate().getTemplate(templateId));
+      } catch (NotFoundException e) {
+        // reported by the template rule itself as an unknown template
+      }
+    }
+    return Model.templateViolations(
+        body.get("account_id") instanceof String s ? s : null,
+        body.get("model_type") instanceof String s ? modelType(s).orElse(null) : null,
+        templateId,
+        body.get("model_creation_parameters") instanceof Map<?, ?> m
+            ? (Map<String, Object>) m
+            : null,
+        template);
   }
 
   private static Optional<ModelType> modelType(String value) {

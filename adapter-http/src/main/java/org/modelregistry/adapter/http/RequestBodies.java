@@ -33,12 +33,25 @@ final class RequestBodies {
 
   /** A create body, read by {@code domainReader}: the selected account applies. */
   <T> T forCreate(Context ctx, String schemaName, Function<Map<String, Object>, T> domainReader) {
-    return read(ctx, schemaName, true, domainReader);
+    return read(ctx, schemaName, true, domainReader, body -> List.of());
+  }
+
+  /**
+   * A create body whose use case applies further rules (for example against a referenced template).
+   * When the body already has problems, {@code furtherChecks} runs on it too, so the one response
+   * lists those rules' violations as well instead of revealing them on a retry.
+   */
+  <T> T forCreate(
+      Context ctx,
+      String schemaName,
+      Function<Map<String, Object>, T> domainReader,
+      Function<Map<String, Object>, List<Violation>> furtherChecks) {
+    return read(ctx, schemaName, true, domainReader, furtherChecks);
   }
 
   /** A body that carries no account (a partial update), read by {@code domainReader}. */
   <T> T forUpdate(Context ctx, String schemaName, Function<Map<String, Object>, T> domainReader) {
-    return read(ctx, schemaName, false, domainReader);
+    return read(ctx, schemaName, false, domainReader, body -> List.of());
   }
 
   /**
@@ -50,20 +63,20 @@ final class RequestBodies {
       Context ctx,
       String schemaName,
       boolean selectAccount,
-      Function<Map<String, Object>, T> domainReader) {
+      Function<Map<String, Object>, T> domainReader,
+      Function<Map<String, Object>, List<Violation>> furtherChecks) {
     ObjectNode body = reader.read(ctx);
     List<Violation> violations = new ArrayList<>();
     if (selectAccount) {
       violations.addAll(AccountSelection.applyTo(ctx, body));
     }
     violations.addAll(schemas.check(schemaName, body));
+    Map<String, Object> document = codec.toPlainMap(body);
     T result = null;
     try {
-      result = inBody(() -> domainReader.apply(codec.toPlainMap(body)));
+      result = inBody(() -> domainReader.apply(document));
     } catch (ValidationException e) {
-      Set<List<Object>> reported = new HashSet<>();
-      violations.forEach(v -> reported.add(v.path()));
-      e.violations().stream().filter(v -> !reported.contains(v.path())).forEach(violations::add);
+      addUnreported(violations, e.violations());
     } catch (RuntimeException e) {
       // A body the schema already rejected may trip the domain reader in ways a valid one cannot;
       // the schema's violations say what is wrong. Without them this is a real fault.
@@ -72,9 +85,18 @@ final class RequestBodies {
       }
     }
     if (!violations.isEmpty()) {
+      addUnreported(
+          violations, furtherChecks.apply(document).stream().map(v -> v.under(BODY)).toList());
       throw new ValidationException(violations);
     }
     return result;
+  }
+
+  /** Adds the violations at places nothing has been reported yet. */
+  private static void addUnreported(List<Violation> violations, List<Violation> more) {
+    Set<List<Object>> reported = new HashSet<>();
+    violations.forEach(v -> reported.add(v.path()));
+    more.stream().filter(v -> reported.add(v.path())).forEach(violations::add);
   }
 
   /**

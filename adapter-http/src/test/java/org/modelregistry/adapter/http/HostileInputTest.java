@@ -92,4 +92,21 @@ class HostileInputTest {
     assertThat(locsAndTypes(reply))
         .containsExactly("body.model_request_parameters_schema.parameters.0.name:string_too_long");
   }
+
+  @Test
+  void givenBodyErrorsAndTemplateRuleErrors_postModel_reportsAllInOneResponse() {
+    String templateId = api.createTemplate(Bodies.templateWithParameters("t"));
+    String body =
+        Bodies.modelFrom(templateId, "m", "{\"weights_uri\": \"s3://w\", \"zz\": 1}")
+            .replace("\"COMPLETION\"", "\"EMBEDDING\", \"model_vendor\": \"nope\"");
+
+    Reply reply = api.post("/v4/models", body);
+
+    assertThat(locsAndTypes(reply))
+        .containsExactlyInAnyOrder(
+            "body.model_vendor:enum",
+            "body.model_type:value_error",
+            "body.model_creation_parameters.zz:extra_forbidden");
+    assertThat(api.get("/v4/models").json().get("total_item_count").asInt()).isZero();
+  }
 }

@@ -1,11 +1,15 @@
 package org.modelregistry.domain.model;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.modelregistry.domain.error.ValidationException;
+import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.error.Violations;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.template.ModelType;
 import org.modelregistry.domain.template.Template;
 
 /**
@@ -99,44 +103,69 @@ public final class Model {
 
   private static void checkAgainstTemplate(
       ModelDefinition definition, Optional<Template> template) {
+    List<Violation> violations =
+        templateViolations(
+            definition.accountId(),
+            definition.modelType(),
+            definition.modelTemplateId(),
+            definition.modelCreationParameters(),
+            template);
+    if (!violations.isEmpty()) {
+      throw new ValidationException(violations);
+    }
+  }
+
+  /**
+   * The rules that tie a model to its template, as violations with paths from the model document
+   * root: an unknown template or one of another account, a different model type, creation
+   * parameters that do not fit the template's creation schema, or creation parameters without a
+   * template. Null arguments (parts of a document that failed to read) skip the checks that need
+   * them, so a caller can report these together with other problems of the same document.
+   *
+   * @param template the template {@code templateId} names, as found; empty when none was found
+   */
+  public static List<Violation> templateViolations(
+      String accountId,
+      ModelType modelType,
+      String templateId,
+      Map<String, Object> creationParameters,
+      Optional<Template> template) {
     var violations = Violations.collect();
-    if (definition.modelTemplateId() == null) {
+    Map<String, Object> parameters = creationParameters == null ? Map.of() : creationParameters;
+    if (templateId == null) {
       violations.require(
-          definition.modelCreationParameters() == null,
+          parameters.isEmpty(),
           "value_error",
           "model_creation_parameters require a model_template_id",
           "model_creation_parameters");
     } else if (template.isEmpty()
-        || !template.get().id().equals(definition.modelTemplateId())
-        || !template.get().accountId().equals(definition.accountId())) {
+        || !template.get().id().equals(templateId)
+        || (accountId != null && !template.get().accountId().equals(accountId))) {
       violations.add(
           "value_error",
           "no model template '"
-              + definition.modelTemplateId()
+              + templateId
               + "' exists in account '"
-              + definition.accountId()
+              + (accountId == null ? template.map(Template::accountId).orElse("?") : accountId)
               + "'",
           "model_template_id");
     } else {
       Template t = template.get();
       violations.require(
-          t.modelType() == definition.modelType(),
+          modelType == null || t.modelType() == modelType,
           "value_error",
-          "model_type "
-              + definition.modelType()
-              + " does not match the template's model_type "
-              + t.modelType(),
+          "model_type " + modelType + " does not match the template's model_type " + t.modelType(),
           "model_type");
       t.definition()
           .creationSchemaOrEmpty()
-          .check(definition.creationParametersOrEmpty())
+          .check(parameters)
           .forEach(
               v ->
                   violations
                       .at("model_creation_parameters")
                       .add(v.type(), v.message(), v.path().toArray()));
     }
-    violations.throwIfAny();
+    return violations.list();
   }
 
   public String id() {
