@@ -47,6 +47,7 @@ public final class HttpApi {
           config.http.maxRequestSize = settings.maxRequestBodyBytes();
           // A known path asked with another method answers 405 (with Allow), not 404.
           config.http.prefer405over404 = true;
+          config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           ErrorMapping.register(config.routes);
 
           config.routes.post("/v4/model-templates", templates::create);

@@ -109,4 +109,15 @@ class HostileInputTest {
             "body.model_creation_parameters.zz:extra_forbidden");
     assertThat(api.get("/v4/models").json().get("total_item_count").asInt()).isZero();
   }
+
+  @Test
+  void givenUndecodablePath_get_answersInTheErrorShapeNotHtml() throws IOException {
+    String response = rawGet("/v4/models/%zz");
+
+    assertThat(response).startsWith("HTTP/1.1 400");
+    assertThat(response)
+        .contains("application/json")
+        .contains("{\"detail\":[{\"loc\":[\"request\"]")
+        .doesNotContain("<html");
+  }
 }
