@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.modelregistry.domain.document.DocumentReader;
 import org.modelregistry.domain.error.Violations;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.naming.ResourceName;
@@ -67,7 +68,7 @@ public final class RegistrationDocuments {
   public static Registration readRegistration(
       String name, String version, Map<String, Object> body, SourceUrlPolicy policy) {
     var violations = Violations.collect();
-    var r = new BodyReader(body, violations);
+    var r = new DocumentReader(body, violations);
     ResourceName modelName = readName(name, violations.at("name"));
     VersionName versionName = readVersion(version, violations.at("version"));
     Map<String, Object> configDocument = r.requiredObject(MODEL_CONFIG);
@@ -77,7 +78,7 @@ public final class RegistrationDocuments {
     Visibility visibility = null;
     RegistrationConfig config = null;
     if (configDocument != null) {
-      var c = new BodyReader(configDocument, violations.at(MODEL_CONFIG));
+      var c = new DocumentReader(configDocument, violations.at(MODEL_CONFIG));
       requireSameAsPath(c, "name", name);
       requireSameAsPath(c, "version", version);
       visibility = readVisibility(c);
@@ -89,7 +90,7 @@ public final class RegistrationDocuments {
     ModelMetainfo metainfo = null;
     if (metainfoDocument != null) {
       Violations at = violations.at(MODEL_METAINFO);
-      var m = new BodyReader(metainfoDocument, at);
+      var m = new DocumentReader(metainfoDocument, at);
       description = m.string("description");
       RegistrationRules.checkDescription(description, at.at("description"));
       MetainfoPatch fields = readMetainfoFields(m, references);
@@ -122,7 +123,7 @@ public final class RegistrationDocuments {
   public static Registration readLegacyRegistration(
       Map<String, Object> body, SourceUrlPolicy policy) {
     var violations = Violations.collect();
-    var r = new BodyReader(body, violations);
+    var r = new DocumentReader(body, violations);
     Map<String, Object> configDocument = r.requiredObject(MODEL_CONFIG);
     Map<String, Object> filesDocument = r.requiredObject(MODEL_FILES);
     var references = new ArrayList<FileReference>();
@@ -133,7 +134,7 @@ public final class RegistrationDocuments {
     RegistrationConfig config = null;
     if (configDocument != null) {
       Violations at = violations.at(MODEL_CONFIG);
-      var c = new BodyReader(configDocument, at);
+      var c = new DocumentReader(configDocument, at);
       String nameText = c.requiredString("name");
       name = nameText == null ? null : readName(nameText, at.at("name"));
       String versionText = c.requiredString("version");
@@ -167,12 +168,12 @@ public final class RegistrationDocuments {
    */
   public static RegistrationUpdate readUpdate(Map<String, Object> body) {
     var violations = Violations.collect();
-    var r = new BodyReader(body, violations);
+    var r = new DocumentReader(body, violations);
     r.rejectUnknown(Set.of(MODEL_CONFIG, MODEL_METAINFO), "cannot be updated");
     Visibility visibility = null;
     Map<String, Object> configDocument = r.object(MODEL_CONFIG);
     if (configDocument != null) {
-      var c = new BodyReader(configDocument, violations.at(MODEL_CONFIG));
+      var c = new DocumentReader(configDocument, violations.at(MODEL_CONFIG));
       c.rejectUnknown(Set.of(PRIVATE, IS_PRIVATE), "cannot be updated");
       visibility = readVisibility(c);
     }
@@ -181,7 +182,7 @@ public final class RegistrationDocuments {
     Map<String, Object> metainfoDocument = r.object(MODEL_METAINFO);
     if (metainfoDocument != null) {
       Violations at = violations.at(MODEL_METAINFO);
-      var m = new BodyReader(metainfoDocument, at);
+      var m = new DocumentReader(metainfoDocument, at);
       var allowed = new LinkedHashSet<>(METAINFO_FIELDS);
       allowed.add("description");
       m.rejectUnknown(allowed, "is not a metainfo field");
@@ -200,7 +201,8 @@ public final class RegistrationDocuments {
    */
   public static RegistrationConfig readStoredConfig(Map<String, Object> document) {
     var violations = Violations.collect();
-    RegistrationConfig config = readConfig(new BodyReader(document, violations), new ArrayList<>());
+    RegistrationConfig config =
+        readConfig(new DocumentReader(document, violations), new ArrayList<>());
     violations.throwIfAny();
     return config;
   }
@@ -213,7 +215,7 @@ public final class RegistrationDocuments {
   public static ModelMetainfo readMetainfo(Map<String, Object> document) {
     var violations = Violations.collect();
     MetainfoPatch fields =
-        readMetainfoFields(new BodyReader(document, violations), new ArrayList<>());
+        readMetainfoFields(new DocumentReader(document, violations), new ArrayList<>());
     ModelMetainfo metainfo = violations.attempt(() -> fields.applyTo(null));
     violations.throwIfAny();
     return metainfo;
@@ -291,7 +293,7 @@ public final class RegistrationDocuments {
     return at.attempt(() -> new VersionName(text));
   }
 
-  private static void requireSameAsPath(BodyReader config, String field, String fromPath) {
+  private static void requireSameAsPath(DocumentReader config, String field, String fromPath) {
     String given = config.string(field);
     config
         .violations()
@@ -303,7 +305,7 @@ public final class RegistrationDocuments {
   }
 
   /** {@code private} and {@code is_private} are both accepted; null when neither is given. */
-  private static Visibility readVisibility(BodyReader config) {
+  private static Visibility readVisibility(DocumentReader config) {
     Boolean isPrivate = config.bool(PRIVATE);
     Boolean alias = config.bool(IS_PRIVATE);
     config
@@ -317,7 +319,7 @@ public final class RegistrationDocuments {
     return flag == null ? null : Visibility.ofPrivateFlag(flag);
   }
 
-  private static RegistrationConfig readConfig(BodyReader c, List<FileReference> references) {
+  private static RegistrationConfig readConfig(DocumentReader c, List<FileReference> references) {
     ModelKind type = c.enumValue("type", ModelKind.class);
     var sections = new ArrayList<ExecutionProperties>();
     for (String section : SECTIONS) {
@@ -329,13 +331,13 @@ public final class RegistrationDocuments {
   }
 
   private static ExecutionProperties readSection(
-      BodyReader config, String section, List<FileReference> references) {
+      DocumentReader config, String section, List<FileReference> references) {
     Map<String, Object> document = config.object(section);
     if (document == null) {
       return null;
     }
     Violations at = config.violations().at(section);
-    var s = new BodyReader(document, at);
+    var s = new DocumentReader(document, at);
     List<Object> path = List.of(MODEL_CONFIG, section);
     FilePath entryScript = fileReference(s, "entry_script", path, references);
     FilePath condaEnv = fileReference(s, "conda_env", path, references);
@@ -350,7 +352,7 @@ public final class RegistrationDocuments {
 
   private static DockerRegistry readDockerRegistry(
       Map<String, Object> document, Violations violations) {
-    var r = new BodyReader(document, violations);
+    var r = new DocumentReader(document, violations);
     String url = r.string("url");
     String username = r.string("username");
     String password = r.string("password");
@@ -360,7 +362,7 @@ public final class RegistrationDocuments {
 
   /** A field naming a model file: read as a path, and remembered for the reference check. */
   private static FilePath fileReference(
-      BodyReader r, String field, List<Object> parentPath, List<FileReference> references) {
+      DocumentReader r, String field, List<Object> parentPath, List<FileReference> references) {
     String text = r.string(field);
     if (text == null) {
       return null;
@@ -372,7 +374,8 @@ public final class RegistrationDocuments {
     return file;
   }
 
-  private static MetainfoPatch readMetainfoFields(BodyReader m, List<FileReference> references) {
+  private static MetainfoPatch readMetainfoFields(
+      DocumentReader m, List<FileReference> references) {
     return new MetainfoPatch(
         fileReference(m, "index_page_file", List.of(MODEL_METAINFO), references),
         m.enumList("input_types", DataKind.class),
