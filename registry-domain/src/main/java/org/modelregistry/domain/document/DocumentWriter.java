@@ -3,6 +3,7 @@ package org.modelregistry.domain.document;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Builds a plain JSON document in field order, leaving out absent (null) values. */
 final class DocumentWriter {
@@ -14,6 +15,11 @@ final class DocumentWriter {
       document.put(key, value);
     }
     return this;
+  }
+
+  /** Puts {@code render(value)} unless {@code value} is absent. */
+  <T> DocumentWriter put(String key, T value, Function<T, ?> render) {
+    return value == null ? this : put(key, render.apply(value));
   }
 
   Map<String, Object> build() {

@@ -115,9 +115,8 @@ public final class ModelDocuments {
         .put("base_model_id", definition.baseModelId())
         .put(
             "base_model_metadata",
-            definition.baseModelMetadata() == null
-                ? null
-                : writeBaseModelMetadata(definition.baseModelMetadata()))
+            definition.baseModelMetadata(),
+            ModelDocuments::writeBaseModelMetadata)
         .put("model_creation_parameters", definition.modelCreationParameters())
         .put("model_card", definition.modelCard())
         .put("training_data_card", definition.trainingDataCard())

@@ -93,14 +93,12 @@ public final class TemplateDocuments {
         .put("vendor_configuration", writeVendorConfiguration(definition.vendorConfiguration()))
         .put(
             "model_creation_parameters_schema",
-            definition.modelCreationParametersSchema() == null
-                ? null
-                : writeParameterSchema(definition.modelCreationParametersSchema()))
+            definition.modelCreationParametersSchema(),
+            TemplateDocuments::writeParameterSchema)
         .put(
             "model_request_parameters_schema",
-            definition.modelRequestParametersSchema() == null
-                ? null
-                : writeParameterSchema(definition.modelRequestParametersSchema()))
+            definition.modelRequestParametersSchema(),
+            TemplateDocuments::writeParameterSchema)
         .put("endpoint_protocol", Wire.name(definition.endpointProtocol()))
         .put("account_id", definition.accountId())
         .build();
@@ -123,14 +121,11 @@ public final class TemplateDocuments {
     return new DocumentWriter()
         .put("vendor", vendor.vendor())
         .put("bundle_config", writeBundle(vendor.bundleConfig()))
-        .put(
-            "endpoint_config",
-            vendor.endpointConfig() == null ? null : writeEndpoint(vendor.endpointConfig()))
+        .put("endpoint_config", vendor.endpointConfig(), TemplateDocuments::writeEndpoint)
         .put(
             "fine_tuning_job_bundle_config",
-            vendor.fineTuningJobBundleConfig() == null
-                ? null
-                : writeFineTuning(vendor.fineTuningJobBundleConfig()))
+            vendor.fineTuningJobBundleConfig(),
+            TemplateDocuments::writeFineTuning)
         .build();
   }
 
@@ -263,7 +258,7 @@ public final class TemplateDocuments {
         .put("memory", endpoint.memory())
         .put("storage", endpoint.storage())
         .put("gpus", endpoint.gpus())
-        .put("gpu_type", endpoint.gpuType() == null ? null : endpoint.gpuType().wireValue())
+        .put("gpu_type", endpoint.gpuType(), GpuType::wireValue)
         .put("min_workers", endpoint.minWorkers())
         .put("max_workers", endpoint.maxWorkers())
         .put("per_worker", endpoint.perWorker())
@@ -306,9 +301,7 @@ public final class TemplateDocuments {
         .put("env", fineTuning.env())
         .put("mount_location", fineTuning.mountLocation())
         .put("training_dataset_schema_type", Wire.name(fineTuning.trainingDatasetSchemaType()))
-        .put(
-            "resources",
-            fineTuning.resources() == null ? null : writeResources(fineTuning.resources()))
+        .put("resources", fineTuning.resources(), TemplateDocuments::writeResources)
         .build();
   }
 
@@ -329,7 +322,7 @@ public final class TemplateDocuments {
         .put("memory", resources.memory())
         .put("storage", resources.storage())
         .put("gpus", resources.gpus())
-        .put("gpu_type", resources.gpuType() == null ? null : resources.gpuType().wireValue())
+        .put("gpu_type", resources.gpuType(), GpuType::wireValue)
         .build();
   }
 
