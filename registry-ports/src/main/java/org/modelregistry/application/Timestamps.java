@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Creation stamps are kept to the microsecond, the precision every supported database stores. */
-final class Timestamps {
+public final class Timestamps {
 
   private Timestamps() {}
 
-  static Instant now(Clock clock) {
+  public static Instant now(Clock clock) {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

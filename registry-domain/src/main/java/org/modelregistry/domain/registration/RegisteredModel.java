@@ -28,6 +28,10 @@ import org.modelregistry.domain.naming.ResourceName;
  */
 public final class RegisteredModel {
 
+  /** Ids are generated (UUIDs), never typed by users; the bound keeps them usable as paths. */
+  public static final int MAX_ID_LENGTH = 64;
+
+  private final String id;
   private final String ownerId;
   private final ResourceName name;
   private final VersionName version;
@@ -41,6 +45,7 @@ public final class RegisteredModel {
   private final Instant updatedAt;
 
   private RegisteredModel(
+      String id,
       String ownerId,
       ResourceName name,
       VersionName version,
@@ -52,6 +57,7 @@ public final class RegisteredModel {
       ImportState state,
       Instant createdAt,
       Instant updatedAt) {
+    this.id = requireId(id);
     this.ownerId = requireOwner(ownerId);
     this.name = Objects.requireNonNull(name, "name");
     this.version = Objects.requireNonNull(version, "version");
@@ -70,9 +76,15 @@ public final class RegisteredModel {
     }
   }
 
-  /** A version just registered by {@code ownerId}: IMPORTING, every file PENDING. */
-  public static RegisteredModel create(String ownerId, Registration registration, Instant now) {
+  /**
+   * A version just registered by {@code ownerId}: IMPORTING, every file PENDING. The {@code id} is
+   * new for every registration, so a version deleted and registered again never meets the stored
+   * bytes of its predecessor.
+   */
+  public static RegisteredModel create(
+      String id, String ownerId, Registration registration, Instant now) {
     return new RegisteredModel(
+        id,
         ownerId,
         registration.name(),
         registration.version(),
@@ -93,6 +105,7 @@ public final class RegisteredModel {
    *     not match the files, a reference to a file that is not there): corrupt storage
    */
   public static RegisteredModel reconstitute(
+      String id,
       String ownerId,
       ResourceName name,
       VersionName version,
@@ -105,6 +118,7 @@ public final class RegisteredModel {
       Instant createdAt,
       Instant updatedAt) {
     return new RegisteredModel(
+        id,
         ownerId,
         name,
         version,
@@ -136,6 +150,14 @@ public final class RegisteredModel {
    */
   public RegisteredModel completeFile(FilePath target, long size, String sha256, Instant now) {
     return withFile(target, file -> file.complete(size, sha256), now);
+  }
+
+  /**
+   * The copy of {@code target} starts over from its first byte, after a failure worth retrying (the
+   * bytes copied so far are dropped).
+   */
+  public RegisteredModel restartFile(FilePath target, Instant now) {
+    return withFile(target, FileImport::reset, now);
   }
 
   /** The copy of {@code target} failed for {@code reason}; the version fails with it. */
@@ -185,6 +207,7 @@ public final class RegisteredModel {
     }
     violations.throwIfAny();
     return new RegisteredModel(
+        id,
         ownerId,
         name,
         version,
@@ -244,6 +267,11 @@ public final class RegisteredModel {
     var targets = new LinkedHashSet<FilePath>();
     files.forEach(f -> targets.add(f.target()));
     return Collections.unmodifiableSet(targets);
+  }
+
+  /** The registration's own id: unique among all registrations ever made. */
+  public String id() {
+    return id;
   }
 
   public String ownerId() {
@@ -315,6 +343,7 @@ public final class RegisteredModel {
 
   private RegisteredModel withFiles(List<FileImport> next, Instant now) {
     return new RegisteredModel(
+        id,
         ownerId,
         name,
         version,
@@ -376,6 +405,14 @@ public final class RegisteredModel {
     }
   }
 
+  private static String requireId(String id) {
+    Objects.requireNonNull(id, "id");
+    if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException("an id has 1 to " + MAX_ID_LENGTH + " characters");
+    }
+    return id;
+  }
+
   private static String requireOwner(String ownerId) {
     Objects.requireNonNull(ownerId, "ownerId");
     if (ownerId.isBlank() || ownerId.length() > Actor.MAX_USER_ID_LENGTH) {
@@ -388,6 +425,7 @@ public final class RegisteredModel {
   @Override
   public boolean equals(Object o) {
     return o instanceof RegisteredModel m
+        && id.equals(m.id)
         && ownerId.equals(m.ownerId)
         && name.equals(m.name)
         && version.equals(m.version)
@@ -403,12 +441,22 @@ public final class RegisteredModel {
 
   @Override
   public int hashCode() {
-    return Objects.hash(ownerId, name, version);
+    return id.hashCode();
   }
 
   /** Identity and state only: the configuration holds secrets and the files signed URLs. */
   @Override
   public String toString() {
-    return "RegisteredModel[" + ownerId + "/" + name + "/" + version + ", " + state + "]";
+    return "RegisteredModel["
+        + id
+        + ", "
+        + ownerId
+        + "/"
+        + name
+        + "/"
+        + version
+        + ", "
+        + state
+        + "]";
   }
 }

@@ -230,6 +230,7 @@ public final class RegistrationDocuments {
    */
   public static Map<String, Object> writePublic(RegisteredModel model) {
     return new Doc()
+        .put("id", model.id())
         .put("name", model.name().value())
         .put("version", model.version().value())
         .put("owner", model.ownerId())

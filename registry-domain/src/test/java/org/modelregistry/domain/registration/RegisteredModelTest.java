@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.modelregistry.domain.registration.TestRegistrations.FILES;
 import static org.modelregistry.domain.registration.TestRegistrations.LATER;
+import static org.modelregistry.domain.registration.TestRegistrations.MODEL_ID;
 import static org.modelregistry.domain.registration.TestRegistrations.OWNER;
 import static org.modelregistry.domain.registration.TestRegistrations.PASSWORD;
 import static org.modelregistry.domain.registration.TestRegistrations.REGISTERED_AT;
@@ -47,7 +48,7 @@ class RegisteredModelTest {
 
   private static RegisteredModel legacyModel() {
     var registration = RegistrationDocuments.readLegacyRegistration(TestRegistrations.legacyBody());
-    return RegisteredModel.create(OWNER, registration, REGISTERED_AT);
+    return RegisteredModel.create(MODEL_ID, OWNER, registration, REGISTERED_AT);
   }
 
   // --- creation
@@ -56,7 +57,7 @@ class RegisteredModelTest {
   void givenARegistration_create_isImportingWithEveryFilePending() {
     var registration = aRegistration();
 
-    var model = RegisteredModel.create(OWNER, registration, REGISTERED_AT);
+    var model = RegisteredModel.create(MODEL_ID, OWNER, registration, REGISTERED_AT);
 
     assertThat(model.state()).isEqualTo(ImportState.IMPORTING);
     assertThat(model.files())
@@ -76,7 +77,7 @@ class RegisteredModelTest {
 
   @Test
   void givenABlankOwner_create_isRefused() {
-    assertThatThrownBy(() -> RegisteredModel.create(" ", aRegistration(), REGISTERED_AT))
+    assertThatThrownBy(() -> RegisteredModel.create(MODEL_ID, " ", aRegistration(), REGISTERED_AT))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -180,6 +181,33 @@ class RegisteredModelTest {
 
     assertThat(model.file(WEIGHTS)).get().extracting(FileImport::bytesCopied).isEqualTo(60L);
     assertThat(model.updatedAt()).isEqualTo(LATER);
+  }
+
+  @Test
+  void givenACopyingFile_restartFile_dropsItsProgressAndMakesItPendingAgain() {
+    var model =
+        aRegisteredModel()
+            .startFile(WEIGHTS, 100L, STEP)
+            .recordProgress(WEIGHTS, 60, STEP)
+            .restartFile(WEIGHTS, LATER);
+
+    assertThat(model.file(WEIGHTS))
+        .get()
+        .returns(FileImportState.PENDING, FileImport::state)
+        .returns(0L, FileImport::bytesCopied)
+        .returns(null, FileImport::expectedBytes);
+    assertThat(model.state()).isEqualTo(ImportState.IMPORTING);
+    assertThat(model.startFile(WEIGHTS, 90L, LATER).file(WEIGHTS))
+        .get()
+        .returns(90L, FileImport::expectedBytes);
+  }
+
+  @Test
+  void givenAStoredFile_restartFile_isRefused() {
+    var model = allStoredExcept("index.md");
+
+    assertThatThrownBy(() -> model.restartFile(WEIGHTS, LATER))
+        .isInstanceOf(ConflictException.class);
   }
 
   // --- progress aggregation
@@ -369,6 +397,7 @@ class RegisteredModelTest {
 
     var read =
         RegisteredModel.reconstitute(
+            model.id(),
             model.ownerId(),
             model.name(),
             model.version(),
@@ -391,6 +420,7 @@ class RegisteredModelTest {
     assertThatThrownBy(
             () ->
                 RegisteredModel.reconstitute(
+                    model.id(),
                     model.ownerId(),
                     model.name(),
                     model.version(),
@@ -414,6 +444,7 @@ class RegisteredModelTest {
     assertThatThrownBy(
             () ->
                 RegisteredModel.reconstitute(
+                    MODEL_ID,
                     OWNER,
                     new ResourceName("m"),
                     new VersionName("1"),
@@ -434,7 +465,7 @@ class RegisteredModelTest {
     var model = aRegisteredModel().failFile(WEIGHTS, "GET failed", STEP);
 
     assertThat(model.toString())
-        .isEqualTo("RegisteredModel[alice/code-summarizer/1.0.2, FAILED]")
+        .isEqualTo("RegisteredModel[" + MODEL_ID + ", alice/code-summarizer/1.0.2, FAILED]")
         .doesNotContain(PASSWORD)
         .doesNotContain(SIGNATURE);
     assertThat(model.files().toString()).doesNotContain(SIGNATURE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.modelregistry.domain.registration.TestRegistrations.FILES;
 import static org.modelregistry.domain.registration.TestRegistrations.LATER;
+import static org.modelregistry.domain.registration.TestRegistrations.MODEL_ID;
 import static org.modelregistry.domain.registration.TestRegistrations.NAME;
 import static org.modelregistry.domain.registration.TestRegistrations.OWNER;
 import static org.modelregistry.domain.registration.TestRegistrations.PASSWORD;
@@ -841,7 +842,10 @@ class RegistrationDocumentsTest {
   void givenALegacyModel_writePublic_showsTheDescriptionOnly() {
     var model =
         RegisteredModel.create(
-            OWNER, RegistrationDocuments.readLegacyRegistration(legacyBody()), REGISTERED_AT);
+            MODEL_ID,
+            OWNER,
+            RegistrationDocuments.readLegacyRegistration(legacyBody()),
+            REGISTERED_AT);
 
     assertThat(at(RegistrationDocuments.writePublic(model), "model_metainfo"))
         .isEqualTo(Map.of("description", "code completion"));

@@ -14,6 +14,7 @@ import org.modelregistry.domain.naming.FilePath;
  */
 public final class TestRegistrations {
 
+  public static final String MODEL_ID = "0b6f8a52-3f8e-4d0c-9d7e-3c2a1f5e9b01";
   public static final String OWNER = "alice";
   public static final String NAME = "code-summarizer";
   public static final String VERSION = "1.0.2";
@@ -142,7 +143,7 @@ public final class TestRegistrations {
 
   /** The full registration, just registered by {@link #OWNER}. */
   public static RegisteredModel aRegisteredModel() {
-    return RegisteredModel.create(OWNER, aRegistration(), REGISTERED_AT);
+    return RegisteredModel.create(MODEL_ID, OWNER, aRegistration(), REGISTERED_AT);
   }
 
   /** A registered model with every file copied and stored. */

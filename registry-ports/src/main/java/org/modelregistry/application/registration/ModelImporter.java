@@ -1,0 +1,534 @@
+package org.modelregistry.application.registration;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.modelregistry.application.Timestamps;
+import org.modelregistry.domain.error.ConflictException;
+import org.modelregistry.domain.naming.FilePath;
+import org.modelregistry.domain.registration.FileImport;
+import org.modelregistry.domain.registration.ImportState;
+import org.modelregistry.domain.registration.RegisteredModel;
+import org.modelregistry.ports.out.ArtifactStore;
+import org.modelregistry.ports.out.FetchedSource;
+import org.modelregistry.ports.out.RegisteredModelRepository;
+import org.modelregistry.ports.out.SourceFetchException;
+import org.modelregistry.ports.out.SourceFetcher;
+import org.modelregistry.ports.out.StorageException;
+import org.modelregistry.ports.out.StoredArtifact;
+import org.modelregistry.ports.out.TransactionRunner;
+
+/**
+ * Copies the files of IMPORTING versions from their sources into the artifact store, in the
+ * background. Each file streams from its source through a size check and a progress counter into
+ * the store (no file is held in memory); up to {@link ImportSettings#parallelFiles()} files are
+ * copied at once. Every state change is a read-modify-write of the version in one transaction, so
+ * parallel copies, a concurrent update and a concurrent delete never overwrite each other. A
+ * version that fails, or is deleted while it imports, has its stored bytes removed.
+ */
+public final class ModelImporter implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(ModelImporter.class.getName());
+
+  private final RegisteredModelRepository models;
+  private final TransactionRunner transactions;
+  private final ArtifactStore store;
+  private final SourceFetcher fetcher;
+  private final Clock clock;
+  private final ImportSettings settings;
+  private final Semaphore copySlots;
+  private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+  public ModelImporter(
+      RegisteredModelRepository models,
+      TransactionRunner transactions,
+      ArtifactStore store,
+      SourceFetcher fetcher,
+      Clock clock,
+      ImportSettings settings) {
+    this.models = Objects.requireNonNull(models);
+    this.transactions = Objects.requireNonNull(transactions);
+    this.store = Objects.requireNonNull(store);
+    this.fetcher = Objects.requireNonNull(fetcher);
+    this.clock = Objects.requireNonNull(clock);
+    this.settings = Objects.requireNonNull(settings);
+    this.copySlots = new Semaphore(settings.parallelFiles(), true);
+  }
+
+  /** Starts copying the unfinished files of the IMPORTING version {@code id}, unless it runs. */
+  public void schedule(String id) {
+    jobs.computeIfAbsent(
+        id,
+        key -> {
+          var job = new Job(key);
+          workers.execute(() -> job.run());
+          return job;
+        });
+  }
+
+  /**
+   * Startup rule for imports a stopped node left unfinished: resumes them (every file not yet
+   * stored is copied again from its first byte) or fails them, as the settings say. Returns how
+   * many versions were found.
+   */
+  public int recoverInterrupted() {
+    List<RegisteredModel> interrupted = models.findImporting();
+    for (RegisteredModel found : interrupted) {
+      if (jobs.containsKey(found.id())) {
+        continue;
+      }
+      if (settings.onRestart() == ImportSettings.RestartPolicy.RESUME) {
+        Optional<RegisteredModel> resumed = change(found.id(), m -> m.resumeImport(now()));
+        resumed.ifPresent(
+            model -> {
+              // A copy may have been published just before the stop without being recorded.
+              model
+                  .unfinishedFiles()
+                  .forEach(f -> store.delete(ModelVersions.storagePath(model, f.target())));
+              schedule(model.id());
+            });
+      } else {
+        change(
+            found.id(),
+            m -> m.failImport("the registry stopped during the import; register it again", now()));
+        store.deleteAll(ModelVersions.storageFolder(found));
+      }
+    }
+    return interrupted.size();
+  }
+
+  /** Stops the import of {@code id} if one runs here; its copies end without being recorded. */
+  public void cancel(String id) {
+    Job job = jobs.get(id);
+    if (job != null) {
+      job.cancel();
+    }
+  }
+
+  /**
+   * Waits up to {@code maxWait} for the import of {@code id} to end; returns at once when none runs
+   * here.
+   */
+  public void awaitEnd(String id, Duration maxWait) {
+    Job job = jobs.get(id);
+    if (job == null) {
+      return;
+    }
+    try {
+      job.done.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      // the caller sees the version still IMPORTING
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // the job logged its own failure
+    }
+  }
+
+  /** Whether an import of {@code id} runs here. */
+  public boolean isRunning(String id) {
+    return jobs.containsKey(id);
+  }
+
+  /**
+   * Stops every running copy. Versions still IMPORTING stay so in the store, and the next start
+   * resumes or fails them.
+   */
+  @Override
+  public void close() {
+    jobs.values().forEach(Job::cancel);
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // --- one version's import
+
+  private final class Job {
+
+    private final String id;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final AtomicLong modelBytes = new AtomicLong();
+    private final List<Future<?>> copies = new ArrayList<>();
+    private volatile boolean cancelled;
+
+    Job(String id) {
+      this.id = id;
+    }
+
+    void run() {
+      try {
+        Optional<RegisteredModel> model = models.findById(id);
+        if (model.isEmpty() || model.get().state() != ImportState.IMPORTING) {
+          return;
+        }
+        model.get().files().stream()
+            .filter(FileImport::isStored)
+            .forEach(f -> modelBytes.addAndGet(f.size()));
+        synchronized (copies) {
+          for (FileImport file : model.get().unfinishedFiles()) {
+            if (!cancelled) {
+              copies.add(workers.submit(() -> copyWithSlot(file.target(), file)));
+            }
+          }
+        }
+        for (Future<?> copy : snapshot()) {
+          awaitQuietly(copy);
+        }
+        finish();
+      } catch (RejectedExecutionException e) {
+        // The importer is closing: the version stays IMPORTING and the next start picks it up.
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "import of registration " + id + " stopped unexpectedly", e);
+      } finally {
+        jobs.remove(id, this);
+        done.complete(null);
+      }
+    }
+
+    void cancel() {
+      cancelled = true;
+      snapshot().forEach(f -> f.cancel(true));
+    }
+
+    private List<Future<?>> snapshot() {
+      synchronized (copies) {
+        return List.copyOf(copies);
+      }
+    }
+
+    /** After every copy ended: a version that failed or vanished keeps no bytes. */
+    private void finish() {
+      Optional<RegisteredModel> model = models.findById(id);
+      if (model.isEmpty() || model.get().state() == ImportState.FAILED) {
+        store.deleteAll(ModelVersions.storageFolder(id));
+      } else if (model.get().state() == ImportState.IMPORTING && !cancelled) {
+        // Every copy ended but some file is still unfinished: cannot happen unless a copy died
+        // unexpectedly; fail it rather than leave it IMPORTING forever.
+        for (FileImport file : model.get().unfinishedFiles()) {
+          record(
+              file.target(),
+              m -> m.failFile(file.target(), "the copy stopped unexpectedly", now()));
+        }
+        store.deleteAll(ModelVersions.storageFolder(id));
+      }
+    }
+
+    private void copyWithSlot(FilePath target, FileImport file) {
+      try {
+        copySlots.acquire();
+      } catch (InterruptedException e) {
+        return;
+      }
+      try {
+        copy(target, file);
+      } finally {
+        copySlots.release();
+      }
+    }
+
+    /** Copies one file, retrying transient failures; records the outcome. */
+    private void copy(FilePath target, FileImport file) {
+      for (int attempt = 1; !cancelled; attempt++) {
+        if (attempt > 1) {
+          if (!pause(settings.backoffBefore(attempt))
+              || record(target, m -> m.restartFile(target, now())).isEmpty()) {
+            return;
+          }
+        }
+        try {
+          copyOnce(target, file);
+          return;
+        } catch (FailedCopy failure) {
+          if (cancelled) {
+            return;
+          }
+          if (!failure.retryable || attempt >= settings.maxAttempts()) {
+            String reason =
+                failure.retryable && attempt > 1
+                    ? failure.getMessage() + " (gave up after " + attempt + " attempts)"
+                    : failure.getMessage();
+            fail(target, reason);
+            return;
+          }
+          LOG.log(
+              Level.INFO,
+              "copy of '"
+                  + target
+                  + "' of registration "
+                  + id
+                  + " failed, retrying: "
+                  + file.fail(failure.getMessage()).failureReason());
+        }
+      }
+    }
+
+    private void copyOnce(FilePath target, FileImport file) {
+      try (FetchedSource source = open(file)) {
+        Long announced =
+            source.contentLength().isPresent() ? source.contentLength().getAsLong() : null;
+        if (announced != null) {
+          checkLimits(announced, 0);
+        }
+        if (record(target, m -> m.startFile(target, announced, now())).isEmpty()) {
+          return;
+        }
+        FilePath path = ModelVersions.storagePath(id, file.target());
+        var counted = new CountedSource(source.body(), target);
+        StoredArtifact stored;
+        try {
+          stored = store.write(path, counted, -1);
+        } catch (RuntimeException e) {
+          if (counted.limitFailure != null) {
+            throw counted.limitFailure;
+          }
+          if (counted.sourceFailure != null) {
+            throw new FailedCopy(readFailure(counted.sourceFailure), true);
+          }
+          throw new FailedCopy("the registry could not store the file: " + storeFailure(e), true);
+        }
+        verify(stored);
+        Optional<RegisteredModel> after =
+            record(target, m -> m.completeFile(target, stored.size(), stored.sha256(), now()));
+        if (after.isEmpty() || after.get().file(target).map(FileImport::isFailed).orElse(true)) {
+          store.delete(path);
+          if (after.isPresent()) {
+            cancelOthers();
+          }
+        }
+      }
+    }
+
+    private FetchedSource open(FileImport file) {
+      try {
+        return fetcher.open(file.source());
+      } catch (SourceFetchException e) {
+        throw new FailedCopy(e.getMessage(), e.isRetryable());
+      }
+    }
+
+    /** The store's own digest is re-read, so a write the store did not keep is caught here. */
+    private void verify(StoredArtifact written) {
+      Optional<StoredArtifact> kept = store.stat(written.path());
+      if (kept.isEmpty()
+          || kept.get().size() != written.size()
+          || !kept.get().sha256().equals(written.sha256())) {
+        store.delete(written.path());
+        throw new FailedCopy("the stored file does not match what was written", true);
+      }
+    }
+
+    private void checkLimits(long fileBytes, long alreadyCounted) {
+      if (fileBytes > settings.maxFileBytes()) {
+        throw new FailedCopy(
+            "the file is larger than the limit of " + settings.maxFileBytes() + " bytes per file",
+            false);
+      }
+      if (modelBytes.get() - alreadyCounted + fileBytes > settings.maxModelBytes()) {
+        throw new FailedCopy(
+            "the model's files together are larger than the limit of "
+                + settings.maxModelBytes()
+                + " bytes",
+            false);
+      }
+    }
+
+    private void fail(FilePath target, String reason) {
+      Optional<RegisteredModel> after;
+      try {
+        after = record(target, m -> m.failFile(target, reason, now()));
+      } catch (ConflictException e) {
+        after = Optional.empty();
+      }
+      cancelOthers();
+      store.deleteAll(ModelVersions.storageFolder(id));
+      // The recorded reason is logged, not the raw one: recording scrubs the signed URL from it.
+      after.ifPresent(
+          m ->
+              LOG.log(
+                  Level.INFO,
+                  "import of registration " + id + " failed: " + m.failureReasons().get(target)));
+    }
+
+    private void cancelOthers() {
+      cancelled = true;
+      Thread self = Thread.currentThread();
+      for (Future<?> copy : snapshot()) {
+        if (!copy.isDone()) {
+          copy.cancel(true);
+        }
+      }
+      if (self.isInterrupted()) {
+        Thread.interrupted();
+      }
+    }
+
+    /**
+     * Applies {@code step} to the stored version in one transaction. Empty when the version is gone
+     * or no longer IMPORTING: the copy then stops (and is cancelled with the others).
+     */
+    private Optional<RegisteredModel> record(FilePath target, UnaryOperator<RegisteredModel> step) {
+      try {
+        Optional<RegisteredModel> next;
+        // The transaction makes each change atomic against other writers; the lock spares the
+        // parallel copies of one version from contending for it.
+        synchronized (this) {
+          next = change(id, step);
+        }
+        if (next.isEmpty()) {
+          cancelled = true;
+        }
+        return next;
+      } catch (ConflictException e) {
+        // The version ended meanwhile (failed through another file): nothing more to record.
+        LOG.log(
+            Level.DEBUG,
+            "registration " + id + ": '" + target + "' not recorded: " + e.getMessage());
+        cancelled = true;
+        return Optional.empty();
+      }
+    }
+
+    /** Counts bytes as they stream, enforces the limits, records progress, honours cancel. */
+    private final class CountedSource extends FilterInputStream {
+
+      private final FilePath target;
+      private long count;
+      private long nextProgress = settings.progressEvery();
+      private IOException sourceFailure;
+      private FailedCopy limitFailure;
+
+      CountedSource(InputStream source, FilePath target) {
+        super(source);
+        this.target = target;
+      }
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (cancelled) {
+          throw new InterruptedIOException("the import was stopped");
+        }
+        int n;
+        try {
+          n = super.read(buffer, offset, length);
+        } catch (IOException e) {
+          sourceFailure = e;
+          throw e;
+        } catch (SourceFetchException e) {
+          sourceFailure = new IOException(e.getMessage(), e);
+          throw sourceFailure;
+        }
+        if (n > 0) {
+          count += n;
+          modelBytes.addAndGet(n);
+          try {
+            checkLimits(count, count);
+          } catch (FailedCopy tooLarge) {
+            limitFailure = tooLarge;
+            throw new InterruptedIOException(tooLarge.getMessage());
+          }
+          if (count >= nextProgress) {
+            nextProgress = count + settings.progressEvery();
+            long copied = count;
+            if (record(target, m -> m.recordProgress(target, copied, now())).isEmpty()) {
+              throw new InterruptedIOException("the import was stopped");
+            }
+          }
+        }
+        return n;
+      }
+    }
+  }
+
+  // --- helpers
+
+  private Optional<RegisteredModel> change(String id, UnaryOperator<RegisteredModel> step) {
+    return transactions.inTransaction(
+        () -> {
+          Optional<RegisteredModel> current = models.findById(id);
+          if (current.isEmpty() || current.get().state() != ImportState.IMPORTING) {
+            return Optional.<RegisteredModel>empty();
+          }
+          RegisteredModel next = step.apply(current.get());
+          models.update(next);
+          return Optional.of(next);
+        });
+  }
+
+  private java.time.Instant now() {
+    return Timestamps.now(clock);
+  }
+
+  private static String readFailure(IOException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return "reading the source failed: " + message;
+  }
+
+  private static String storeFailure(RuntimeException e) {
+    return e instanceof StorageException && e.getMessage() != null
+        ? e.getMessage()
+        : e.getClass().getSimpleName();
+  }
+
+  private static boolean pause(Duration pause) {
+    try {
+      Thread.sleep(pause);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void awaitQuietly(Future<?> copy) {
+    try {
+      copy.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+      // a cancelled or crashed copy is accounted for by finish()
+    }
+  }
+
+  /** A copy attempt failed; the message becomes the file's failure reason. */
+  private static final class FailedCopy extends RuntimeException {
+    private final boolean retryable;
+
+    FailedCopy(String message, boolean retryable) {
+      super(message, null, false, false);
+      this.retryable = retryable;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package org.modelregistry.ports.in.registration;
+
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.registration.RegisteredModel;
+import org.modelregistry.domain.registration.Registration;
+
+/** Registers a model version and starts copying its files into the registry's storage. */
+public interface RegisterModelUseCase {
+
+  /**
+   * Stores the version as IMPORTING, owned by {@code actor}, and schedules the import of its files
+   * in the background; returns at once.
+   *
+   * @throws org.modelregistry.domain.error.ValidationException when a source URL is refused by the
+   *     fetch policy (its scheme, or a host that resolves to a blocked address); the path names the
+   *     file ({@code model_files.<target>})
+   * @throws org.modelregistry.domain.error.ConflictException when the actor already registered this
+   *     name and version
+   */
+  RegisteredModel register(Actor actor, Registration registration);
+}

@@ -1,0 +1,20 @@
+package org.modelregistry.ports.out;
+
+import java.io.InputStream;
+import java.util.OptionalLong;
+
+/**
+ * An open response body of a source. Reading the body may throw {@link SourceFetchException} (for
+ * example a read timeout) or an {@link java.io.IOException} when the source closes early.
+ */
+public interface FetchedSource extends AutoCloseable {
+
+  /** The length the source announced (Content-Length), or empty when it announced none. */
+  OptionalLong contentLength();
+
+  /** The body; read it once, then close this. */
+  InputStream body();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,148 @@
+package org.modelregistry.ports.out.memory;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.modelregistry.domain.registration.SourceUrl;
+import org.modelregistry.ports.out.FetchedSource;
+import org.modelregistry.ports.out.SourceFetchException;
+import org.modelregistry.ports.out.SourceFetcher;
+
+/**
+ * A source fetcher that answers from a script instead of the network: per URL, a queue of answers
+ * (bytes, failures, a body that blocks until released) consumed one per fetch, the last one
+ * repeating. Hosts named in {@link #refuseHost} are refused like blocked addresses.
+ */
+public final class ScriptedSourceFetcher implements SourceFetcher {
+
+  /** One scripted answer to a fetch. */
+  public sealed interface Answer {}
+
+  /** A body of {@code bytes}, announcing {@code announcedLength} (-1: none). */
+  public record Body(byte[] bytes, long announcedLength, CountDownLatch gate) implements Answer {}
+
+  /** A failure when opening. */
+  public record Failure(String message, boolean retryable) implements Answer {}
+
+  /** A body that ends with an error after {@code bytes}. */
+  public record BrokenBody(byte[] bytes, long announcedLength) implements Answer {}
+
+  private final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
+  private final java.util.Set<String> refusedHosts = ConcurrentHashMap.newKeySet();
+
+  public ScriptedSourceFetcher serve(String url, byte[] bytes) {
+    return answer(url, new Body(bytes, bytes.length, null));
+  }
+
+  /** Serves {@code bytes} only once {@code gate} opens: a copy that stays in progress. */
+  public ScriptedSourceFetcher serveWhenOpened(String url, byte[] bytes, CountDownLatch gate) {
+    return answer(url, new Body(bytes, bytes.length, gate));
+  }
+
+  public ScriptedSourceFetcher answer(String url, Answer... answers) {
+    script.computeIfAbsent(url, u -> new ArrayDeque<>()).addAll(java.util.List.of(answers));
+    return this;
+  }
+
+  public ScriptedSourceFetcher refuseHost(String host) {
+    refusedHosts.add(host);
+    return this;
+  }
+
+  /** How often {@code url} was opened. */
+  public int fetchesOf(String url) {
+    return fetches.getOrDefault(url, new AtomicInteger()).get();
+  }
+
+  @Override
+  public Optional<String> refusal(SourceUrl url) {
+    return refusedHosts.contains(url.host())
+        ? Optional.of("the host " + url.host() + " is a blocked address")
+        : Optional.empty();
+  }
+
+  @Override
+  public FetchedSource open(SourceUrl url) {
+    fetches.computeIfAbsent(url.value(), u -> new AtomicInteger()).incrementAndGet();
+    if (refusedHosts.contains(url.host())) {
+      throw new SourceFetchException("GET " + url.redacted() + " refused", false);
+    }
+    Answer answer = next(url.value());
+    return switch (answer) {
+      case Failure f -> throw new SourceFetchException(f.message(), f.retryable());
+      case Body b -> fetched(b.announcedLength(), gated(new ByteArrayInputStream(b.bytes()), b));
+      case BrokenBody b -> fetched(b.announcedLength(), broken(b.bytes()));
+    };
+  }
+
+  private Answer next(String url) {
+    Deque<Answer> answers = script.get(url);
+    if (answers == null || answers.isEmpty()) {
+      return new Failure("GET " + SourceUrl.redact(url) + " returned 404", false);
+    }
+    synchronized (answers) {
+      return answers.size() > 1 ? answers.poll() : answers.peek();
+    }
+  }
+
+  private static FetchedSource fetched(long announced, InputStream body) {
+    return new FetchedSource() {
+      @Override
+      public OptionalLong contentLength() {
+        return announced < 0 ? OptionalLong.empty() : OptionalLong.of(announced);
+      }
+
+      @Override
+      public InputStream body() {
+        return body;
+      }
+
+      @Override
+      public void close() {
+        try {
+          body.close();
+        } catch (IOException e) {
+          // nothing to release
+        }
+      }
+    };
+  }
+
+  private static InputStream gated(InputStream body, Body answer) {
+    if (answer.gate() == null) {
+      return body;
+    }
+    return new java.io.FilterInputStream(body) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        try {
+          answer.gate().await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted while waiting for the gate");
+        }
+        return super.read(b, off, len);
+      }
+    };
+  }
+
+  private static InputStream broken(byte[] bytes) {
+    return new java.io.SequenceInputStream(
+        new ByteArrayInputStream(bytes),
+        new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("the source closed the connection early");
+          }
+        });
+  }
+}
