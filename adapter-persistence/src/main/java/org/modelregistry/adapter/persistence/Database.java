@@ -12,6 +12,7 @@ import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 import org.modelregistry.ports.out.ModelRepository;
+import org.modelregistry.ports.out.RegisteredModelRepository;
 import org.modelregistry.ports.out.TemplateRepository;
 import org.modelregistry.ports.out.TransactionRunner;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class Database implements AutoCloseable {
   private final TransactionRunner transactions;
   private final TemplateRepository templates;
   private final ModelRepository models;
+  private final RegisteredModelRepository registeredModels;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Database(DatabaseVendor vendor, DatabaseVendor.OpenedDataSource opened) {
@@ -65,6 +67,9 @@ public final class Database implements AutoCloseable {
     this.templates =
         new JooqTemplateRepository(dsl, transactions, vendor, new TemplateRecordMapper(json));
     this.models = new JooqModelRepository(dsl, transactions, vendor, new ModelRecordMapper(json));
+    this.registeredModels =
+        new JooqRegisteredModelRepository(
+            dsl, transactions, vendor, new RegisteredModelRecordMapper(json));
   }
 
   /**
@@ -112,7 +117,18 @@ public final class Database implements AutoCloseable {
     return models;
   }
 
-  /** Runs work atomically across {@link #templates()} and {@link #models()}. */
+  /**
+   * Stores registered model versions with their files' import state; safe for concurrent use.
+   * Read-modify-write sequences (an import step, a metadata update) run in {@link #transactions()}.
+   */
+  public RegisteredModelRepository registeredModels() {
+    return registeredModels;
+  }
+
+  /**
+   * Runs work atomically across {@link #templates()}, {@link #models()} and {@link
+   * #registeredModels()}.
+   */
   public TransactionRunner transactions() {
     return transactions;
   }

@@ -30,6 +30,15 @@ final class Listing {
   }
 
   /**
+   * Rows strictly after {@code cursor} in newest-first order, (created_at, id) descending: the
+   * mirror image of {@link #after}.
+   */
+  static Condition afterNewestFirst(PageCursor cursor, Field<Long> createdAt, Field<String> id) {
+    long micros = EpochMicros.of(cursor.createdAt());
+    return createdAt.lt(micros).or(createdAt.eq(micros).and(id.lt(cursor.id())));
+  }
+
+  /**
    * One page of the rows matching {@code filters}, in {@code order}. The total counts every match,
    * wherever the page starts. One row more than the page holds is fetched to learn whether another
    * page follows; only then, and only when {@code keysetOrder} says the order is (created_at, id),

@@ -36,11 +36,17 @@ class DatabaseMigrationTest {
     try (Database database = Database.open(SqliteFiles.url(file))) {
       assertThat(file).isRegularFile();
       List<String> tables = database.dsl().meta().getTables().stream().map(Named::getName).toList();
-      assertThat(tables).contains("model_template", "model_instance", "flyway_schema_history");
+      assertThat(tables)
+          .contains(
+              "model_template",
+              "model_instance",
+              "registered_models",
+              "registered_model_files",
+              "flyway_schema_history");
       List<Record2<String, Boolean>> history =
           database.dsl().select(VERSION, SUCCESS).from(HISTORY).where(VERSION.isNotNull()).fetch();
       assertThat(history).hasSize(migrationFiles()).allMatch(Record2::value2);
-      assertThat(history).extracting(Record2::value1).contains("1");
+      assertThat(history).extracting(Record2::value1).contains("1", "2");
     }
   }
 

@@ -1,6 +1,7 @@
 package org.modelregistry.adapter.persistence;
 
 import java.nio.file.Path;
+import org.modelregistry.ports.out.contract.RegisteredModelRepositoryContract.RegisteredModelStore;
 import org.modelregistry.ports.out.contract.RegistryStores;
 
 /** Opens registry databases in SQLite files under a test's temporary directory. */
@@ -19,5 +20,10 @@ final class SqliteFiles {
   static RegistryStores stores(Database database) {
     return new RegistryStores(
         database.templates(), database.models(), database.transactions(), database::close);
+  }
+
+  static RegisteredModelStore registeredModelStore(Database database) {
+    return new RegisteredModelStore(
+        database.registeredModels(), database.transactions(), database::close);
   }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelregistry.ports.out.contract.ModelRepositoryContract;
+import org.modelregistry.ports.out.contract.RegisteredModelRepositoryContract;
 import org.modelregistry.ports.out.contract.RegistryStores;
 import org.modelregistry.ports.out.contract.TemplateRepositoryContract;
 import org.modelregistry.ports.out.contract.TransactionRunnerContract;
@@ -38,6 +39,16 @@ class SqliteRepositoriesContractTest {
     @Override
     protected RegistryStores openStores() {
       return SqliteFiles.stores(SqliteFiles.open(dir));
+    }
+  }
+
+  @Nested
+  class RegisteredModels extends RegisteredModelRepositoryContract {
+    @TempDir Path dir;
+
+    @Override
+    protected RegisteredModelStore openRepository() {
+      return SqliteFiles.registeredModelStore(SqliteFiles.open(dir));
     }
   }
 }
