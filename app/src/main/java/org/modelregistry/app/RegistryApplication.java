@@ -3,9 +3,15 @@ package org.modelregistry.app;
 import java.time.Clock;
 import org.modelregistry.adapter.http.HttpApi;
 import org.modelregistry.adapter.http.HttpSettings;
+import org.modelregistry.adapter.http.RegistrationUseCases;
 import org.modelregistry.adapter.http.RegistryUseCases;
 import org.modelregistry.adapter.http.RunningHttpApi;
 import org.modelregistry.adapter.persistence.Database;
+import org.modelregistry.adapter.storage.fetch.FetchSettings;
+import org.modelregistry.adapter.storage.fetch.HttpSourceFetcher;
+import org.modelregistry.adapter.storage.local.LocalArtifactStore;
+import org.modelregistry.adapter.storage.s3.S3ArtifactStore;
+import org.modelregistry.adapter.storage.s3.S3Settings;
 import org.modelregistry.application.CreateModelService;
 import org.modelregistry.application.CreateTemplateService;
 import org.modelregistry.application.DeleteModelService;
@@ -15,56 +21,124 @@ import org.modelregistry.application.GetTemplateService;
 import org.modelregistry.application.ListModelsService;
 import org.modelregistry.application.ListTemplatesService;
 import org.modelregistry.application.UpdateModelService;
+import org.modelregistry.application.registration.DeleteRegisteredModelService;
+import org.modelregistry.application.registration.GetRegisteredModelService;
+import org.modelregistry.application.registration.ImportSettings;
+import org.modelregistry.application.registration.ListRegisteredModelsService;
+import org.modelregistry.application.registration.ModelImporter;
+import org.modelregistry.application.registration.ReadModelFileService;
+import org.modelregistry.application.registration.RegisterModelService;
+import org.modelregistry.application.registration.UpdateRegisteredModelService;
+import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.IdGenerator;
-import org.modelregistry.ports.out.ModelRepository;
-import org.modelregistry.ports.out.TemplateRepository;
-import org.modelregistry.ports.out.TransactionRunner;
+import org.modelregistry.ports.out.SourceFetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: opens the database, builds one service per use case on top of it, and
- * serves them over HTTP. Closing it stops the server, then releases the database.
+ * The composition root: opens the database and the artifact store, builds one service per use case
+ * on top of them, resumes interrupted imports, and serves the use cases over HTTP. Closing it stops
+ * the server, then the importer (unfinished imports resume at the next start), then releases the
+ * database.
  */
 public final class RegistryApplication implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RegistryApplication.class);
+
   private final Database database;
+  private final HttpSourceFetcher fetcher;
+  private final ModelImporter importer;
   private final RunningHttpApi server;
 
-  private RegistryApplication(Database database, RunningHttpApi server) {
+  private RegistryApplication(
+      Database database, HttpSourceFetcher fetcher, ModelImporter importer, RunningHttpApi server) {
     this.database = database;
+    this.fetcher = fetcher;
+    this.importer = importer;
     this.server = server;
   }
 
   /** Starts a registry with these settings; the database is migrated before the port opens. */
   public static RegistryApplication start(RegistrySettings settings) {
     Database database = Database.open(settings.databaseUrl());
+    HttpSourceFetcher fetcher = null;
+    ModelImporter importer = null;
     try {
-      RegistryUseCases useCases =
-          useCases(
-              database.templates(),
-              database.models(),
+      ArtifactStore store = openStore(settings.storage());
+      fetcher = new HttpSourceFetcher(fetchSettings(settings.imports()));
+      Clock clock = Clock.systemUTC();
+      IdGenerator ids = new UuidIdGenerator();
+      importer =
+          new ModelImporter(
+              database.registeredModels(),
               database.transactions(),
-              new UuidIdGenerator(),
-              Clock.systemUTC());
+              store,
+              fetcher,
+              clock,
+              settings.imports().importer());
+      RegistryUseCases useCases = useCases(database, store, fetcher, importer, ids, clock);
+      int interrupted = importer.recoverInterrupted();
+      if (interrupted > 0) {
+        LOG.info(
+            "{} import(s) interrupted by the last stop: {}",
+            interrupted,
+            settings.imports().importer().onRestart() == ImportSettings.RestartPolicy.RESUME
+                ? "resumed"
+                : "failed");
+      }
       RunningHttpApi server =
           HttpApi.start(
               new HttpSettings(settings.maxRequestBodyBytes(), settings.localIdentity()),
               useCases,
               settings.host(),
               settings.port());
-      return new RegistryApplication(database, server);
+      return new RegistryApplication(database, fetcher, importer, server);
     } catch (RuntimeException e) {
+      if (importer != null) {
+        importer.close();
+      }
+      if (fetcher != null) {
+        fetcher.close();
+      }
       database.close();
       throw e;
     }
   }
 
+  private static ArtifactStore openStore(StorageOptions storage) {
+    return switch (storage) {
+      case StorageOptions.Local local -> new LocalArtifactStore(local.root());
+      case StorageOptions.S3 s3 ->
+          S3ArtifactStore.open(
+              new S3Settings(
+                  s3.endpoint(),
+                  s3.region(),
+                  s3.bucket(),
+                  s3.prefix(),
+                  s3.accessKey(),
+                  s3.secretKey()));
+    };
+  }
+
+  private static FetchSettings fetchSettings(ImportOptions imports) {
+    return FetchSettings.defaults()
+        .withTimeouts(imports.connectTimeout(), imports.readTimeout())
+        .withMaxRedirects(imports.maxRedirects())
+        .withAllowedHosts(imports.allowedHosts());
+  }
+
   /** Every use case, implemented by its service over the given driven ports. */
   static RegistryUseCases useCases(
-      TemplateRepository templates,
-      ModelRepository models,
-      TransactionRunner transactions,
+      Database database,
+      ArtifactStore store,
+      SourceFetcher fetcher,
+      ModelImporter importer,
       IdGenerator ids,
       Clock clock) {
+    var templates = database.templates();
+    var models = database.models();
+    var registered = database.registeredModels();
+    var transactions = database.transactions();
     return new RegistryUseCases(
         new CreateTemplateService(templates, transactions, ids, clock),
         new GetTemplateService(templates),
@@ -74,7 +148,14 @@ public final class RegistryApplication implements AutoCloseable {
         new GetModelService(models),
         new ListModelsService(models),
         new UpdateModelService(models, templates, transactions),
-        new DeleteModelService(models));
+        new DeleteModelService(models),
+        new RegistrationUseCases(
+            new RegisterModelService(registered, fetcher, importer, ids, clock),
+            new GetRegisteredModelService(registered, importer),
+            new ListRegisteredModelsService(registered),
+            new UpdateRegisteredModelService(registered, transactions, clock),
+            new DeleteRegisteredModelService(registered, transactions, store, importer),
+            new ReadModelFileService(registered, store)));
   }
 
   /** The port the server listens on (useful when it was started on port 0). */
@@ -87,7 +168,12 @@ public final class RegistryApplication implements AutoCloseable {
     try {
       server.close();
     } finally {
-      database.close();
+      try {
+        importer.close();
+      } finally {
+        fetcher.close();
+        database.close();
+      }
     }
   }
 }

@@ -14,6 +14,8 @@ import org.modelregistry.domain.identity.Actor;
  * @param databaseUrl JDBC URL of the database
  * @param maxRequestBodyBytes largest request body accepted
  * @param localIdentity the identity every request acts as until authentication exists
+ * @param storage where stored model files live
+ * @param imports how model files are fetched and imported
  */
 public record RegistrySettings(
     String host,
@@ -21,13 +23,22 @@ public record RegistrySettings(
     Path dataDir,
     String databaseUrl,
     long maxRequestBodyBytes,
-    Actor localIdentity) {
+    Actor localIdentity,
+    StorageOptions storage,
+    ImportOptions imports) {
 
   public RegistrySettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(databaseUrl, "databaseUrl");
     Objects.requireNonNull(localIdentity, "localIdentity");
+    Objects.requireNonNull(storage, "storage");
+    Objects.requireNonNull(imports, "imports");
+  }
+
+  /** The embedded file store inside {@code dataDir}. */
+  public static Path embeddedStorageRoot(Path dataDir) {
+    return dataDir.toAbsolutePath().normalize().resolve("artifacts");
   }
 
   /** The embedded SQLite database inside {@code dataDir}. */

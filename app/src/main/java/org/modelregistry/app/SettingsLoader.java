@@ -1,12 +1,14 @@
 package org.modelregistry.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.modelregistry.application.registration.ImportSettings;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.identity.IdentityType;
 
@@ -18,7 +20,11 @@ import org.modelregistry.domain.identity.IdentityType;
 public final class SettingsLoader {
 
   /** One configurable value: its flag, environment variable, default and meaning. */
-  public record Setting(String flag, String defaultValue, String description) {
+  public record Setting(String flag, String defaultValue, String description, boolean secret) {
+
+    Setting(String flag, String defaultValue, String description) {
+      this(flag, defaultValue, description, false);
+    }
 
     public String environmentVariable() {
       return "REGISTRY_" + flag.replace('-', '_').toUpperCase(Locale.ROOT);
@@ -43,7 +49,44 @@ public final class SettingsLoader {
           new Setting(
               "local-identity-type",
               "user",
-              "Identity type of the local identity: user or service_account."));
+              "Identity type of the local identity: user or service_account."),
+          new Setting("storage", "local", "Where model files are stored: local or s3."),
+          new Setting(
+              "storage-dir",
+              "",
+              "Folder of the local store (default: artifacts in the data folder)."),
+          new Setting("s3-endpoint", "", "S3/MinIO endpoint URL, e.g. http://localhost:9000."),
+          new Setting("s3-region", "us-east-1", "S3 region."),
+          new Setting("s3-bucket", "model-registry", "S3 bucket (created when missing)."),
+          new Setting("s3-prefix", "", "Key prefix inside the bucket."),
+          new Setting("s3-access-key", "", "S3 access key."),
+          new Setting("s3-secret-key", "", "S3 secret key (never logged).", true),
+          new Setting(
+              "import-allowed-hosts",
+              "",
+              "Comma-separated host or host:port entries that imports may fetch from even when"
+                  + " they resolve to loopback or private addresses."),
+          new Setting("import-parallel-files", "4", "Files copied at once, over all imports."),
+          new Setting(
+              "import-max-file-bytes",
+              String.valueOf(ImportSettings.DEFAULTS.maxFileBytes()),
+              "Largest model file accepted, in bytes (100 GiB)."),
+          new Setting(
+              "import-max-model-bytes",
+              String.valueOf(ImportSettings.DEFAULTS.maxModelBytes()),
+              "Largest total of one model version's files, in bytes (1 TiB)."),
+          new Setting(
+              "import-max-attempts",
+              String.valueOf(ImportSettings.DEFAULTS.maxAttempts()),
+              "Attempts per file before its import fails (transient errors only)."),
+          new Setting("import-connect-timeout-seconds", "10", "Timeout to connect to a source."),
+          new Setting(
+              "import-read-timeout-seconds", "60", "Longest silence of a source while sending."),
+          new Setting("import-max-redirects", "5", "Redirects one fetch follows."),
+          new Setting(
+              "import-on-restart",
+              "resume",
+              "Imports a stopped server left unfinished: resume or fail."));
 
   private SettingsLoader() {}
 
@@ -63,10 +106,19 @@ public final class SettingsLoader {
               "  --%-22s %-30s default: %s%n      %s%n",
               s.flag(),
               s.environmentVariable(),
-              s.defaultValue().isEmpty() ? "(derived)" : s.defaultValue(),
+              defaultShown(s),
               s.description()));
     }
     return text.toString();
+  }
+
+  private static String defaultShown(Setting s) {
+    if (!s.defaultValue().isEmpty()) {
+      return s.defaultValue();
+    }
+    return s.flag().equals("database-url") || s.flag().equals("storage-dir")
+        ? "(derived from --data-dir)"
+        : "(none)";
   }
 
   /**
@@ -107,7 +159,103 @@ public final class SettingsLoader {
     IdentityType identityType =
         parse(values, "local-identity-type", IdentityType::fromWire, "user or service_account");
     return new RegistrySettings(
-        values.get("host"), port, dataDir, databaseUrl, maxBody, new Actor(userId, identityType));
+        values.get("host"),
+        port,
+        dataDir,
+        databaseUrl,
+        maxBody,
+        new Actor(userId, identityType),
+        storage(values, dataDir),
+        imports(values));
+  }
+
+  private static StorageOptions storage(Map<String, String> values, Path dataDir) {
+    String kind = values.get("storage").toLowerCase(Locale.ROOT);
+    switch (kind) {
+      case "local" -> {
+        String dir = values.get("storage-dir");
+        return new StorageOptions.Local(
+            dir.isBlank() ? RegistrySettings.embeddedStorageRoot(dataDir) : Path.of(dir));
+      }
+      case "s3" -> {
+        String endpoint = values.get("s3-endpoint");
+        if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
+          throw invalid(
+              "s3-endpoint", endpoint, "an http:// or https:// URL (needed by --storage s3)");
+        }
+        for (String required : List.of("s3-bucket", "s3-access-key", "s3-secret-key")) {
+          if (values.get(required).isBlank()) {
+            throw invalid(required, "", "set (needed by --storage s3)");
+          }
+        }
+        return new StorageOptions.S3(
+            endpoint,
+            values.get("s3-region"),
+            values.get("s3-bucket"),
+            values.get("s3-prefix"),
+            values.get("s3-access-key"),
+            values.get("s3-secret-key"));
+      }
+      default -> throw invalid("storage", values.get("storage"), "local or s3");
+    }
+  }
+
+  private static ImportOptions imports(Map<String, String> values) {
+    int parallel = positiveInt(values, "import-parallel-files");
+    long maxFile = positiveLong(values, "import-max-file-bytes");
+    long maxModel = positiveLong(values, "import-max-model-bytes");
+    int attempts = positiveInt(values, "import-max-attempts");
+    long connect = positiveLong(values, "import-connect-timeout-seconds");
+    long read = positiveLong(values, "import-read-timeout-seconds");
+    int redirects =
+        parse(values, "import-max-redirects", Integer::parseInt, "an integer from 0 to 20");
+    if (redirects < 0 || redirects > 20) {
+      throw invalid(
+          "import-max-redirects", values.get("import-max-redirects"), "an integer from 0 to 20");
+    }
+    ImportSettings.RestartPolicy onRestart =
+        parse(
+            values,
+            "import-on-restart",
+            v -> ImportSettings.RestartPolicy.valueOf(v.toUpperCase(Locale.ROOT)),
+            "resume or fail");
+    List<String> allowed = new ArrayList<>();
+    for (String entry : values.get("import-allowed-hosts").split(",")) {
+      if (!entry.isBlank()) {
+        allowed.add(entry.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    ImportSettings defaults = ImportSettings.DEFAULTS;
+    return new ImportOptions(
+        new ImportSettings(
+            parallel,
+            maxFile,
+            maxModel,
+            attempts,
+            defaults.firstBackoff(),
+            defaults.maxBackoff(),
+            defaults.progressEvery(),
+            onRestart),
+        allowed,
+        Duration.ofSeconds(connect),
+        Duration.ofSeconds(read),
+        redirects);
+  }
+
+  private static int positiveInt(Map<String, String> values, String flag) {
+    int value = parse(values, flag, Integer::parseInt, "a positive integer");
+    if (value < 1) {
+      throw invalid(flag, values.get(flag), "a positive integer");
+    }
+    return value;
+  }
+
+  private static long positiveLong(Map<String, String> values, String flag) {
+    long value = parse(values, flag, Long::parseLong, "a positive integer");
+    if (value < 1) {
+      throw invalid(flag, values.get(flag), "a positive integer");
+    }
+    return value;
   }
 
   private static Map<String, String> parseFlags(String[] args) {
@@ -157,7 +305,7 @@ public final class SettingsLoader {
             + " / "
             + setting.environmentVariable()
             + ": '"
-            + value
+            + (setting.secret() ? "***" : value)
             + "' is not "
             + expected);
   }

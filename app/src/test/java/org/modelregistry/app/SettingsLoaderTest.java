@@ -103,4 +103,83 @@ class SettingsLoaderTest {
     }
     assertThat(help).contains("REGISTRY_PORT").contains("8080").contains("REGISTRY_DATA_DIR");
   }
+
+  @Test
+  void givenNothing_load_storesFilesLocallyInTheDataFolderAndResumesImports() {
+    RegistrySettings settings =
+        SettingsLoader.load(new String[] {"--data-dir", "/srv/reg"}, Map.of());
+
+    assertThat(settings.storage())
+        .isEqualTo(new StorageOptions.Local(Path.of("/srv/reg/artifacts")));
+    assertThat(settings.imports().allowedHosts()).isEmpty();
+    assertThat(settings.imports().importer().parallelFiles()).isEqualTo(4);
+    assertThat(settings.imports().importer().onRestart())
+        .isEqualTo(org.modelregistry.application.registration.ImportSettings.RestartPolicy.RESUME);
+  }
+
+  @Test
+  void givenS3Settings_load_selectsTheS3StoreAndNeverShowsTheSecret() {
+    RegistrySettings settings =
+        SettingsLoader.load(
+            new String[] {"--storage", "s3", "--s3-endpoint", "http://localhost:9000"},
+            Map.of(
+                "REGISTRY_S3_ACCESS_KEY", "minio",
+                "REGISTRY_S3_SECRET_KEY", "minio-secret-123",
+                "REGISTRY_S3_PREFIX", "models/"));
+
+    assertThat(settings.storage())
+        .isEqualTo(
+            new StorageOptions.S3(
+                "http://localhost:9000",
+                "us-east-1",
+                "model-registry",
+                "models/",
+                "minio",
+                "minio-secret-123"));
+    assertThat(settings.storage().toString()).doesNotContain("minio-secret-123");
+  }
+
+  @Test
+  void givenS3WithoutCredentials_load_namesTheMissingSetting() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    new String[] {"--storage", "s3", "--s3-endpoint", "http://localhost:9000"},
+                    Map.of("REGISTRY_S3_ACCESS_KEY", "minio")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--s3-secret-key")
+        .hasMessageContaining("REGISTRY_S3_SECRET_KEY");
+  }
+
+  @Test
+  void givenImportSettings_load_parsesThemAndTheAllowlist() {
+    RegistrySettings settings =
+        SettingsLoader.load(
+            new String[] {
+              "--import-allowed-hosts", "Files.Example, 127.0.0.1:8081",
+              "--import-parallel-files", "8",
+              "--import-max-file-bytes", "1000",
+              "--import-on-restart", "fail"
+            },
+            Map.of());
+
+    assertThat(settings.imports().allowedHosts())
+        .containsExactly("files.example", "127.0.0.1:8081");
+    assertThat(settings.imports().importer().parallelFiles()).isEqualTo(8);
+    assertThat(settings.imports().importer().maxFileBytes()).isEqualTo(1000);
+    assertThat(settings.imports().importer().onRestart())
+        .isEqualTo(org.modelregistry.application.registration.ImportSettings.RestartPolicy.FAIL);
+  }
+
+  @Test
+  void givenBadImportSettings_load_namesTheSetting() {
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--import-parallel-files", "0"}, Map.of()))
+        .hasMessageContaining("--import-parallel-files");
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--import-on-restart", "later"}, Map.of()))
+        .hasMessageContaining("--import-on-restart");
+    assertThatThrownBy(() -> SettingsLoader.load(new String[] {"--storage", "ftp"}, Map.of()))
+        .hasMessageContaining("--storage");
+  }
 }

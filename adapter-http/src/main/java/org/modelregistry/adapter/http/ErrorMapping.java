@@ -5,20 +5,26 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import org.modelregistry.adapter.http.ErrorBodies.MessageBody;
+import org.modelregistry.adapter.http.ErrorBodies.RegistrationErrorBody;
 import org.modelregistry.adapter.http.ErrorBodies.ValidationErrorBody;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.ForbiddenException;
 import org.modelregistry.domain.error.NotFoundException;
 import org.modelregistry.domain.error.RegistryException;
 import org.modelregistry.domain.error.ValidationException;
+import org.modelregistry.domain.error.Violation;
+import org.modelregistry.ports.out.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every failure becomes a JSON answer here, and nowhere else. Expected failures of the registry map
- * by kind; Javalin's own (unknown route, wrong method) keep their status; anything else is a bug,
- * logged in full and answered 500 without a word about its cause.
+ * Every failure becomes a JSON answer here, and nowhere else, in the shape of the request's {@link
+ * ErrorFamily}. Expected failures of the registry map by kind; failures the adapter raises itself
+ * (a body it cannot read, a range outside a file) and Javalin's own (unknown route, wrong method)
+ * keep their status; an unavailable store is a 503; anything else is a bug, logged in full and
+ * answered 500 without a word about its cause.
  */
 final class ErrorMapping {
 
@@ -28,9 +34,9 @@ final class ErrorMapping {
 
   static void register(RoutesConfig routes) {
     routes.exception(RegistryException.class, (e, ctx) -> respond(ctx, e));
-    routes.exception(
-        RequestRejected.class,
-        (e, ctx) -> ctx.status(e.status()).json(ValidationErrorBody.of(e.violations())));
+    routes.exception(RequestRejected.class, ErrorMapping::respond);
+    routes.exception(RangeNotSatisfiable.class, ErrorMapping::respond);
+    routes.exception(StorageException.class, ErrorMapping::respond);
     routes.exception(HttpResponseException.class, ErrorMapping::respond);
     routes.exception(Exception.class, ErrorMapping::respondToBug);
   }
@@ -38,14 +44,41 @@ final class ErrorMapping {
   /** The one mapping of the registry's expected failures to HTTP. */
   static void respond(Context ctx, RegistryException failure) {
     switch (failure) {
-      case ValidationException e ->
-          ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).json(ValidationErrorBody.of(e.violations()));
-      case NotFoundException e ->
-          ctx.status(HttpStatus.NOT_FOUND).json(new MessageBody(e.getMessage()));
-      case ConflictException e ->
-          ctx.status(HttpStatus.CONFLICT).json(new MessageBody(e.getMessage()));
-      case ForbiddenException e ->
-          ctx.status(HttpStatus.FORBIDDEN).json(new MessageBody(e.getMessage()));
+      case ValidationException e -> invalid(ctx, e.violations());
+      case NotFoundException e -> message(ctx, HttpStatus.NOT_FOUND, e.getMessage());
+      case ConflictException e -> message(ctx, HttpStatus.CONFLICT, e.getMessage());
+      case ForbiddenException e -> message(ctx, HttpStatus.FORBIDDEN, e.getMessage());
+    }
+  }
+
+  /** A body that could not be read (too large, not JSON, not an object). */
+  private static void respond(RequestRejected e, Context ctx) {
+    switch (ErrorFamily.of(ctx.path())) {
+      case TEMPLATES_AND_MODELS ->
+          ctx.status(e.status()).json(ValidationErrorBody.of(e.violations()));
+      case REGISTRATION -> {
+        // This family keeps 422 for documents it could read; a body that is not one JSON object
+        // is a bad request.
+        int status =
+            e.status() == HttpStatus.UNPROCESSABLE_CONTENT.getCode()
+                ? HttpStatus.BAD_REQUEST.getCode()
+                : e.status();
+        message(ctx, HttpStatus.forStatus(status), e.getMessage());
+      }
+    }
+  }
+
+  private static void respond(RangeNotSatisfiable e, Context ctx) {
+    ctx.header(Header.CONTENT_RANGE, "bytes */" + e.size());
+    message(ctx, HttpStatus.RANGE_NOT_SATISFIABLE, e.getMessage());
+  }
+
+  /** The store's message names storage paths, which are no business of the client: logged only. */
+  private static void respond(StorageException e, Context ctx) {
+    LOG.warn("Storage unavailable handling {} {}", ctx.method(), ctx.path(), e);
+    if (!committed(ctx)) {
+      message(
+          ctx, HttpStatus.SERVICE_UNAVAILABLE, "the file storage is unavailable; try again later");
     }
   }
 
@@ -60,11 +93,41 @@ final class ErrorMapping {
     }
     // The reason phrase only: Javalin's messages may echo the request path.
     String reason = status == HttpStatus.UNKNOWN ? "Error" : status.getMessage();
-    ctx.status(e.getStatus()).json(new MessageBody(reason));
+    ctx.status(e.getStatus());
+    switch (ErrorFamily.of(ctx.path())) {
+      case TEMPLATES_AND_MODELS -> ctx.json(new MessageBody(reason));
+      case REGISTRATION -> ctx.json(RegistrationErrorBody.of(e.getStatus(), reason, reason));
+    }
   }
 
   private static void respondToBug(Exception e, Context ctx) {
     LOG.error("Unexpected failure handling {} {}", ctx.method(), ctx.path(), e);
-    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new MessageBody("Internal Server Error"));
+    // A download that fails midway has sent its headers: the short body ends the connection.
+    if (!committed(ctx)) {
+      message(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error");
+    }
+  }
+
+  /** 422 with every violation. */
+  private static void invalid(Context ctx, List<Violation> violations) {
+    ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+    switch (ErrorFamily.of(ctx.path())) {
+      case TEMPLATES_AND_MODELS -> ctx.json(ValidationErrorBody.of(violations));
+      case REGISTRATION -> ctx.json(RegistrationErrorBody.invalid(violations));
+    }
+  }
+
+  /** A failure told in one message. */
+  private static void message(Context ctx, HttpStatus status, String message) {
+    ctx.status(status);
+    switch (ErrorFamily.of(ctx.path())) {
+      case TEMPLATES_AND_MODELS -> ctx.json(new MessageBody(message));
+      case REGISTRATION ->
+          ctx.json(RegistrationErrorBody.of(status.getCode(), status.getMessage(), message));
+    }
+  }
+
+  private static boolean committed(Context ctx) {
+    return ctx.res().isCommitted();
   }
 }

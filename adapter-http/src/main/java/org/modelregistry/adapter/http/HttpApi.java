@@ -5,11 +5,16 @@ import io.javalin.json.JavalinJackson3;
 import java.util.Objects;
 
 /**
- * The registry's HTTP API, {@code /v4/model-templates} and {@code /v4/models}, shaped like the
- * public reference OpenAPI document. Bodies are checked against the reference's request schemas,
- * then by the domain; every failure answers in the reference's error shapes.
+ * The registry's HTTP API. Two families of routes: {@code /v4/model-templates} and {@code
+ * /v4/models}, shaped like the public reference OpenAPI document (bodies are checked against its
+ * request schemas, then by the domain), and the registration API under {@code /api} ({@code
+ * /api/v1.0/model...}, {@code /api/add_models}), whose bodies the domain's document readers check.
+ * Every failure answers in the error shape of its family ({@link ErrorFamily}).
  */
 public final class HttpApi {
+
+  private static final String VERSION_ROUTE =
+      "/api/v1.0/model/{" + RegistrationHandlers.NAME + "}/{" + RegistrationHandlers.VERSION + "}";
 
   private HttpApi() {}
 
@@ -34,11 +39,13 @@ public final class HttpApi {
     Objects.requireNonNull(identities, "identities");
     JsonCodec codec = new JsonCodec();
     ReferenceSchemas schemas = loadSchemas();
-    RequestBodies bodies =
-        new RequestBodies(
-            new JsonBodyReader(settings.maxRequestBodyBytes(), codec), schemas, codec);
+    JsonBodyReader reader = new JsonBodyReader(settings.maxRequestBodyBytes(), codec);
+    RequestBodies bodies = new RequestBodies(reader, schemas, codec);
     TemplateHandlers templates = new TemplateHandlers(useCases, bodies, identities);
     ModelHandlers models = new ModelHandlers(useCases, bodies, identities);
+    RegistrationHandlers registrations =
+        new RegistrationHandlers(useCases.registration(), reader, codec, identities);
+    ModelFileHandlers files = new ModelFileHandlers(useCases.registration(), identities);
 
     return Javalin.create(
         config -> {
@@ -61,6 +68,21 @@ public final class HttpApi {
           config.routes.get("/v4/models/{" + ModelHandlers.ID + "}", models::get);
           config.routes.patch("/v4/models/{" + ModelHandlers.ID + "}", models::update);
           config.routes.delete("/v4/models/{" + ModelHandlers.ID + "}", models::delete);
+
+          config.routes.put(VERSION_ROUTE, registrations::register);
+          config.routes.get(VERSION_ROUTE, registrations::get);
+          config.routes.patch(VERSION_ROUTE, registrations::update);
+          config.routes.delete(VERSION_ROUTE, registrations::delete);
+          config.routes.get(
+              VERSION_ROUTE + "/{" + RegistrationHandlers.OWNER + "}", registrations::get);
+          config.routes.get(
+              "/api/v1.0/model/{" + RegistrationHandlers.NAME + "}", registrations::versions);
+          config.routes.get("/api/v1.0/models", registrations::list);
+          config.routes.post("/api/add_models", registrations::registerLegacy);
+          // <path> takes the rest of the URL, slashes included.
+          String file = VERSION_ROUTE + "/files/<" + ModelFileHandlers.PATH + ">";
+          config.routes.get(file, files::get);
+          config.routes.head(file, files::head);
         });
   }
 

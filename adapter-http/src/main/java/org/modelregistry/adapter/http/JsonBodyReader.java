@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
-import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.error.Violation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -15,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a request body that must be one JSON object: bounded in size (413), declared as JSON (415),
- * well-formed (422 {@code json_invalid}) and an object (422 {@code dict_type}).
+ * well-formed (422 {@code json_invalid}) and an object (422 {@code dict_type}). Each failure is a
+ * {@link RequestRejected}; the statuses named are the template family's, see {@link ErrorMapping}.
  */
 final class JsonBodyReader {
 
@@ -38,16 +38,21 @@ final class JsonBodyReader {
     try {
       node = codec.parse(bytes);
     } catch (JacksonException e) {
-      throw new ValidationException(
-          List.of(new Violation(List.of("body"), invalidJsonMessage(e), "json_invalid")));
+      throw notAnObject(invalidJsonMessage(e), "json_invalid");
     }
     if (node == null || node.isMissingNode()) {
-      throw ValidationException.of("a JSON object body is required", "missing", "body");
+      throw notAnObject("a JSON object body is required", "missing");
     }
     if (!(node instanceof ObjectNode object)) {
-      throw ValidationException.of("body must be a JSON object", "dict_type", "body");
+      throw notAnObject("body must be a JSON object", "dict_type");
     }
     return object;
+  }
+
+  /** A body that is not one JSON object: 422 at {@code ["body"]} in the reference's shape. */
+  private static RequestRejected notAnObject(String message, String type) {
+    return new RequestRejected(
+        HttpStatus.UNPROCESSABLE_CONTENT.getCode(), new Violation(List.of("body"), message, type));
   }
 
   /** Chunked bodies declare no length, so the read itself stops one byte past the limit. */

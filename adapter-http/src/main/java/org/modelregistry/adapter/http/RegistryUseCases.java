@@ -21,7 +21,8 @@ public record RegistryUseCases(
     GetModelUseCase getModel,
     ListModelsUseCase listModels,
     UpdateModelUseCase updateModel,
-    DeleteModelUseCase deleteModel) {
+    DeleteModelUseCase deleteModel,
+    RegistrationUseCases registration) {
 
   public RegistryUseCases {
     Objects.requireNonNull(createTemplate, "createTemplate");
@@ -33,5 +34,6 @@ public record RegistryUseCases(
     Objects.requireNonNull(listModels, "listModels");
     Objects.requireNonNull(updateModel, "updateModel");
     Objects.requireNonNull(deleteModel, "deleteModel");
+    Objects.requireNonNull(registration, "registration");
   }
 }

@@ -5,7 +5,9 @@ import org.modelregistry.domain.error.Violation;
 
 /**
  * A request refused by the adapter itself before any use case runs (body too large, wrong media
- * type, unreadable body). Answered with {@code status} in the validation error shape.
+ * type, unreadable body, not one JSON object). {@code status} is the template family's, which
+ * answers it in the validation error shape; the registration family answers 400 for the 422 ones
+ * (see {@link ErrorMapping}).
  */
 final class RequestRejected extends RuntimeException {
 

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +37,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real server on a free port, wired to the real services over the in-memory store, and a client
- * for it. Creation stamps come from a clock that advances one millisecond per reading, so every
- * entity has its own creation time and list order is predictable.
+ * A real server on a free port, wired to the real services over the in-memory stores and fakes
+ * ({@link RegistrationWorld}), and a client for it. Creation stamps come from a clock that advances
+ * one millisecond per reading, so every entity has its own creation time and list order is
+ * predictable. Requests act as the settings' local identity unless sent through {@link #as}, which
+ * names another user in the test-only {@link #USER_HEADER}.
  */
 final class ApiFixture implements AutoCloseable {
 
@@ -46,13 +49,22 @@ final class ApiFixture implements AutoCloseable {
   static final Instant START = Instant.parse("2026-11-23T09:00:00.123456Z");
   static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final Javalin server;
-  private final HttpClient client = HttpClient.newHttpClient();
-  private final URI base;
+  /** The header a test sets to act as another user. */
+  static final String USER_HEADER = "x-test-user";
 
-  private ApiFixture(Javalin server) {
+  private final Javalin server;
+  private final HttpClient client;
+  private final URI base;
+  private final RegistrationWorld registrations;
+  private final String user;
+
+  private ApiFixture(
+      Javalin server, HttpClient client, RegistrationWorld registrations, String user) {
     this.server = server;
+    this.client = client;
     this.base = URI.create("http://localhost:" + server.port());
+    this.registrations = registrations;
+    this.user = user;
   }
 
   static ApiFixture start() {
@@ -65,12 +77,42 @@ final class ApiFixture implements AutoCloseable {
 
   /** Starts with the real use cases, of which {@code adjust} may replace some. */
   static ApiFixture start(HttpSettings settings, UnaryOperator<RegistryUseCases> adjust) {
-    return new ApiFixture(HttpApi.create(settings, adjust.apply(realUseCases())).start(0));
+    Clock clock = new TickingClock(START);
+    RegistrationWorld registrations = new RegistrationWorld(clock);
+    Javalin server =
+        HttpApi.create(
+                settings,
+                adjust.apply(realUseCases(clock, registrations)),
+                userHeaderOr(settings.localIdentity()))
+            .start(0);
+    return new ApiFixture(server, HttpClient.newHttpClient(), registrations, null);
+  }
+
+  /** The same server and client, acting as {@code userId}. */
+  ApiFixture as(String userId) {
+    return new ApiFixture(server, client, registrations, userId);
+  }
+
+  /** The fakes behind the registration routes. */
+  RegistrationWorld registrations() {
+    return registrations;
+  }
+
+  /** Test-only: the user the request names in {@link #USER_HEADER}, else {@code fallback}. */
+  static IdentitySource userHeaderOr(Actor fallback) {
+    return ctx -> {
+      String named = ctx.header(USER_HEADER);
+      return named == null ? fallback : new Actor(named, IdentityType.USER);
+    };
   }
 
   static RegistryUseCases realUseCases() {
-    var store = new InMemoryRegistryStore();
     Clock clock = new TickingClock(START);
+    return realUseCases(clock, new RegistrationWorld(clock));
+  }
+
+  private static RegistryUseCases realUseCases(Clock clock, RegistrationWorld registrations) {
+    var store = new InMemoryRegistryStore();
     AtomicInteger counter = new AtomicInteger();
     IdGenerator ids = () -> "id-%04d".formatted(counter.incrementAndGet());
     TransactionRunner tx = TransactionRunner.direct();
@@ -83,7 +125,8 @@ final class ApiFixture implements AutoCloseable {
         new GetModelService(store.models()),
         new ListModelsService(store.models()),
         new UpdateModelService(store.models(), store.templates(), tx),
-        new DeleteModelService(store.models()));
+        new DeleteModelService(store.models()),
+        registrations.useCases());
   }
 
   Reply get(String path) {
@@ -96,6 +139,14 @@ final class ApiFixture implements AutoCloseable {
 
   Reply post(String path, String json) {
     return send(request(path).header("Content-Type", "application/json").POST(ofString(json)));
+  }
+
+  Reply put(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(ofString(json)));
+  }
+
+  Reply head(String path, String... headers) {
+    return send("HEAD", path, BodyPublishers.noBody(), headers);
   }
 
   Reply patch(String path, String json) {
@@ -134,12 +185,13 @@ final class ApiFixture implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90));
+    return user == null ? builder : builder.header(USER_HEADER, user);
   }
 
   Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
+      HttpResponse<byte[]> response = client.send(request.build(), BodyHandlers.ofByteArray());
       return new Reply(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -160,14 +212,24 @@ final class ApiFixture implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    registrations.close();
     client.close();
   }
 
   /** A response: status, raw body, headers. */
-  record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+  record Reply(int status, byte[] bytes, java.net.http.HttpHeaders headers) {
+
+    /** The body as UTF-8 text. */
+    String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
 
     JsonNode json() {
-      return JSON.readTree(body);
+      return JSON.readTree(body());
+    }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
     }
 
     String contentType() {

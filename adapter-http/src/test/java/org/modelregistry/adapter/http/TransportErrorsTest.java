@@ -244,7 +244,8 @@ class TransportErrorsTest {
                     real.getModel(),
                     real.listModels(),
                     real.updateModel(),
-                    real.deleteModel()))) {
+                    real.deleteModel(),
+                    real.registration()))) {
 
       Reply reply = failing.get("/v4/model-templates/any");
 

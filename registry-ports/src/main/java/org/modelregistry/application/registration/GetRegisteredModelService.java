@@ -12,6 +12,9 @@ import org.modelregistry.ports.out.RegisteredModelRepository;
 /** Reads registered versions, optionally waiting for their import to end. */
 public final class GetRegisteredModelService implements GetRegisteredModelUseCase {
 
+  /** How often a wait re-reads a version whose import runs on another node. */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+
   private final RegisteredModelRepository models;
   private final ModelImporter importer;
 
@@ -28,11 +31,32 @@ public final class GetRegisteredModelService implements GetRegisteredModelUseCas
   @Override
   public RegisteredModel await(Actor viewer, ModelVersionRef ref, Duration maxWait) {
     RegisteredModel model = get(viewer, ref);
-    if (model.state() != ImportState.IMPORTING || maxWait.isNegative() || maxWait.isZero()) {
-      return model;
-    }
     Duration bounded = maxWait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : maxWait;
-    importer.awaitEnd(model.id(), bounded);
-    return models.findById(model.id()).orElseThrow(() -> ModelVersions.notFound(ref));
+    long deadline = System.nanoTime() + bounded.toNanos();
+    while (model.state() == ImportState.IMPORTING) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return model;
+      }
+      if (!importer.awaitEnd(model.id(), Duration.ofNanos(left))) {
+        // The import runs elsewhere (another node) or is not resumed yet: poll the store.
+        if (!pause(Duration.ofNanos(Math.min(left, POLL_INTERVAL.toNanos())))) {
+          return model;
+        }
+      }
+      String id = model.id();
+      model = models.findById(id).orElseThrow(() -> ModelVersions.notFound(ref));
+    }
+    return model;
+  }
+
+  private static boolean pause(Duration pause) {
+    try {
+      Thread.sleep(pause);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 }

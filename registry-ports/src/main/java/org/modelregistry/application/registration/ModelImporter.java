@@ -128,13 +128,15 @@ public final class ModelImporter implements AutoCloseable {
   }
 
   /**
-   * Waits up to {@code maxWait} for the import of {@code id} to end; returns at once when none runs
-   * here.
+   * Waits up to {@code maxWait} for the import of {@code id} to end when it runs here.
+   *
+   * @return false at once when no import of {@code id} runs here (it may run on another node, or
+   *     not have been resumed yet): the caller then polls the store
    */
-  public void awaitEnd(String id, Duration maxWait) {
+  public boolean awaitEnd(String id, Duration maxWait) {
     Job job = jobs.get(id);
     if (job == null) {
-      return;
+      return false;
     }
     try {
       job.done.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
@@ -145,6 +147,7 @@ public final class ModelImporter implements AutoCloseable {
     } catch (ExecutionException e) {
       // the job logged its own failure
     }
+    return true;
   }
 
   /** Whether an import of {@code id} runs here. */

@@ -5,7 +5,9 @@ import java.util.OptionalLong;
 
 /**
  * An open response body of a source. Reading the body may throw {@link SourceFetchException} (for
- * example a read timeout) or an {@link java.io.IOException} when the source closes early.
+ * example a read timeout) or an {@link java.io.IOException} when the source closes early. A body
+ * sent with neither a Content-Length nor chunked framing ends at the connection's close, so its
+ * truncation cannot be detected; its {@link #contentLength()} is empty.
  */
 public interface FetchedSource extends AutoCloseable {
 

@@ -25,7 +25,8 @@ public interface RegisteredModelRepository {
 
   /**
    * Replaces the stored state of an existing version (same id): metadata, visibility, state and
-   * every file's import state.
+   * every file's import state. Owner, name and version never change after registration; callers
+   * pass the version with the same ones.
    *
    * @return false when there is no such version (it was deleted)
    */

@@ -14,7 +14,8 @@ public interface SourceFetcher {
   /**
    * Why a fetch of {@code url} would be refused before any byte is sent: its scheme, or a host that
    * is or resolves to a blocked address. Empty when the URL passes (a host that does not resolve
-   * passes here and fails at fetch time). The reason never contains the URL's query.
+   * passes here and fails at fetch time). The reason never contains the URL's query; it may name
+   * the resolved address.
    */
   Optional<String> refusal(SourceUrl url);
 

@@ -189,6 +189,28 @@ class RegistrationUseCasesTest {
     }
   }
 
+  @Test
+  void givenAnImportRunningElsewhere_await_pollsTheStoreUntilItEnds() throws Exception {
+    // IMPORTING in the store, but no import runs in this process (another node copies it).
+    RegisteredModel elsewhere = TestRegistrations.aRegisteredModel();
+    services.models.insert(elsewhere);
+
+    var waiting =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> services.get.await(ALICE, REF, java.time.Duration.ofSeconds(20)));
+    services.models.update(TestRegistrations.aReadyModel());
+
+    assertThat(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS).isReady()).isTrue();
+  }
+
+  @Test
+  void givenAnImportThatDoesNotEnd_await_returnsItImportingAfterTheWait() {
+    services.models.insert(TestRegistrations.aRegisteredModel());
+
+    assertThat(services.get.await(ALICE, REF, java.time.Duration.ofMillis(300)).isReady())
+        .isFalse();
+  }
+
   private static ModelVersionRef withOwner(String owner) {
     return new ModelVersionRef(REF.name(), REF.version(), Optional.of(owner));
   }
