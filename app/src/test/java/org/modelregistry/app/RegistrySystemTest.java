@@ -81,6 +81,68 @@ class RegistrySystemTest {
   }
 
   @Test
+  void givenEveryKindOfNumber_createModelThenReadItFromTheDatabase_rendersThemIdentically()
+      throws Exception {
+    String expected =
+        "{\"small\":7,\"long\":3000000000,\"beyond_long\":92233720368547758070,"
+            + "\"one_and_a_half\":1.5,\"tenth\":0.1,\"beyond_double\":1E+400,"
+            + "\"scaled\":1.50,\"whole\":2.0}";
+    String createdParameters;
+    String modelId;
+    try (RegistryApplication app = start()) {
+      HttpResponse<String> template =
+          post(
+              app,
+              "/v4/model-templates",
+              """
+              {"name": "numbers", "account_id": "acct", "endpoint_type": "SYNC",
+               "model_type": "GENERIC",
+               "vendor_configuration": {"bundle_config":
+                 {"registry": "r.example", "image": "numbers", "tag": "1"}},
+               "model_creation_parameters_schema": {"parameters": [
+                 {"name": "small", "type": "int", "description": "d", "required": true},
+                 {"name": "long", "type": "int", "description": "d", "required": true},
+                 {"name": "beyond_long", "type": "int", "description": "d", "required": true},
+                 {"name": "one_and_a_half", "type": "float", "description": "d", "required": true},
+                 {"name": "tenth", "type": "float", "description": "d", "required": true},
+                 {"name": "beyond_double", "type": "float", "description": "d", "required": true},
+                 {"name": "scaled", "type": "float", "description": "d", "required": true},
+                 {"name": "whole", "type": "int", "description": "d", "required": true}]}}
+              """);
+      assertThat(template.statusCode()).as(template.body()).isEqualTo(200);
+      HttpResponse<String> model =
+          post(
+              app,
+              "/v4/models",
+              """
+              {"name": "numbers", "account_id": "acct", "model_type": "GENERIC",
+               "model_template_id": "%s", "model_creation_parameters": {
+                 "small": 7, "long": 3000000000, "beyond_long": 92233720368547758070,
+                 "one_and_a_half": 1.5, "tenth": 0.1, "beyond_double": 1e400, "scaled": 1.50,
+                 "whole": 2.0}}
+              """
+                  .formatted(field(template.body(), "id")));
+      assertThat(model.statusCode()).as(model.body()).isEqualTo(200);
+      modelId = field(model.body(), "id");
+      createdParameters = creationParameters(model.body());
+    }
+
+    // A fresh start has nothing in memory: the model comes from the database.
+    try (RegistryApplication app = start()) {
+      HttpResponse<String> model = get(app, "/v4/models/" + modelId);
+
+      assertThat(model.statusCode()).isEqualTo(200);
+      assertThat(creationParameters(model.body())).isEqualTo(createdParameters).isEqualTo(expected);
+    }
+  }
+
+  private static String creationParameters(String json) {
+    Matcher m = Pattern.compile("\"model_creation_parameters\":(\\{[^{}]*\\})").matcher(json);
+    assertThat(m.find()).as("creation parameters in %s", json).isTrue();
+    return m.group(1);
+  }
+
+  @Test
   void givenInvalidBody_create_answers422WithEveryViolation() throws Exception {
     try (RegistryApplication app = start()) {
       HttpResponse<String> response =

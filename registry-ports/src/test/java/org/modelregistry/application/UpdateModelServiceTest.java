@@ -63,20 +63,23 @@ class UpdateModelServiceTest {
   }
 
   private static ModelPatch displayName(String displayName) {
-    return new ModelPatch(null, displayName, null, null, null, null, null, null, null, null, null);
+    return new ModelPatch(
+        null, displayName, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static ModelPatch name(String name) {
     return new ModelPatch(
-        new ResourceName(name), null, null, null, null, null, null, null, null, null, null);
+        new ResourceName(name), null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static ModelPatch parameters(Map<String, Object> parameters) {
-    return new ModelPatch(null, null, null, null, null, null, parameters, null, null, null, null);
+    return new ModelPatch(
+        null, null, null, null, null, null, parameters, null, null, null, null, null);
   }
 
   private static ModelPatch templateId(String templateId) {
-    return new ModelPatch(null, null, null, null, null, null, null, null, null, templateId, null);
+    return new ModelPatch(
+        null, null, null, null, null, null, null, null, null, templateId, null, null);
   }
 
   private Model update(String modelId, ModelPatch patch) {
@@ -146,7 +149,8 @@ class UpdateModelServiceTest {
   @Test
   void givenAModelTypeOtherThanTheTemplates_updateModel_rejectsAndLeavesTheModelUnchanged() {
     var patch =
-        new ModelPatch(null, null, null, ModelType.AGENT, null, null, null, null, null, null, null);
+        new ModelPatch(
+            null, null, null, ModelType.AGENT, null, null, null, null, null, null, null, null);
 
     assertThat(violationsOf(() -> update("m-1", patch)))
         .extracting(Violation::path, Violation::type)
@@ -174,7 +178,18 @@ class UpdateModelServiceTest {
     store.models().insert(aModel().withId("m-3").withModelType(ModelType.COMPLETION).build());
     var patch =
         new ModelPatch(
-            null, null, null, ModelType.CHAT_COMPLETION, null, null, null, null, null, null, null);
+            null,
+            null,
+            null,
+            ModelType.CHAT_COMPLETION,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     var updated = update("m-3", patch);
 

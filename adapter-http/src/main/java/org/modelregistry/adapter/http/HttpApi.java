@@ -50,6 +50,9 @@ public final class HttpApi {
     return Javalin.create(
         config -> {
           config.startup.showJavalinBanner = false;
+          // Requests may block for long (?wait=true holds one up to a minute, downloads stream
+          // gigabytes): virtual threads keep such requests from starving the server's pool.
+          config.concurrency.useVirtualThreads = true;
           config.jsonMapper(new JavalinJackson3(codec.mapper(), false));
           config.http.maxRequestSize = settings.maxRequestBodyBytes();
           // A known path asked with another method answers 405 (with Allow), not 404.

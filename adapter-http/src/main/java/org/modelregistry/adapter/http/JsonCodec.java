@@ -1,10 +1,10 @@
 package org.modelregistry.adapter.http;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.modelregistry.domain.document.DocumentNumbers;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -14,14 +14,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one Jackson configuration of the adapter, and the conversion of parsed JSON into the plain
- * Java forms the domain's document readers take (String, Boolean, Integer/Long/BigInteger,
- * BigDecimal, List, Map, null).
+ * Java forms the domain's document readers take (String, Boolean, numbers, List, Map, null), with
+ * numbers as the domain's {@link DocumentNumbers} represents them, so that a body reads exactly as
+ * the persistence adapter later reads the stored document back.
  */
 final class JsonCodec {
 
   private final JsonMapper mapper =
       JsonMapper.builder()
-          // Floats stay exact: 0.1 must reach parameter checks as 0.1, not as a binary double.
+          // Decimals stay exact (0.1 as 0.1, 1e400 without overflow): DocumentNumbers keeps a
+          // BigDecimal as written but cannot undo what a double already rounded.
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           // A repeated key would silently win over the first; reject the body instead.
@@ -43,8 +45,12 @@ final class JsonCodec {
     return mapper.readTree(body);
   }
 
-  /** The plain Java form of a JSON object. */
+  /** The plain Java form of a JSON object, as a document in the domain's number policy. */
   Map<String, Object> toPlainMap(ObjectNode node) {
+    return DocumentNumbers.normalizeDocument(plainMap(node));
+  }
+
+  private Map<String, Object> plainMap(ObjectNode node) {
     Map<String, Object> result = new LinkedHashMap<>();
     node.properties().forEach(e -> result.put(e.getKey(), toPlain(e.getValue())));
     return result;
@@ -55,7 +61,7 @@ final class JsonCodec {
       return null;
     }
     if (node instanceof ObjectNode object) {
-      return toPlainMap(object);
+      return plainMap(object);
     }
     if (node.isArray()) {
       List<Object> items = new ArrayList<>(node.size());
@@ -68,14 +74,9 @@ final class JsonCodec {
     if (node.isBoolean()) {
       return node.booleanValue();
     }
-    if (node.isIntegralNumber()) {
-      // Integer, Long or BigInteger, whichever the parser chose for the literal.
-      return node.numberValue();
-    }
     if (node.isNumber()) {
-      return node.isBigDecimal()
-          ? node.decimalValue()
-          : new BigDecimal(node.numberValue().toString());
+      // Whatever type the parser chose; toPlainMap normalizes it.
+      return node.numberValue();
     }
     throw new IllegalArgumentException("unexpected JSON node type " + node.getNodeType());
   }

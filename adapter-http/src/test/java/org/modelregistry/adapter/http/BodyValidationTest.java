@@ -236,12 +236,28 @@ class BodyValidationTest {
     "'has space', string_pattern_mismatch",
     "'', string_too_short",
     "'slash/name', string_pattern_mismatch",
+    "'.', string_pattern_mismatch",
+    "'..', string_pattern_mismatch",
   })
   void givenBadName_postTemplate_reportsTheNamingRule(String name, String type) {
     Reply reply = api.post("/v4/model-templates", Bodies.template(name));
 
     assertThat(reply.status()).isEqualTo(422);
     assertThat(locsAndTypes(reply)).containsExactly("body.name:" + type);
+  }
+
+  @Test
+  void givenADotSegmentName_postModel_reportsThatTheNameCannotBeOne() {
+    Reply reply = api.post("/v4/models", Bodies.model(".."));
+
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.json())
+        .isEqualTo(
+            json(
+                """
+                {"detail": [{"loc": ["body", "name"], "msg": "name cannot be '.' or '..'",
+                             "type": "string_pattern_mismatch"}]}
+                """));
   }
 
   @Test

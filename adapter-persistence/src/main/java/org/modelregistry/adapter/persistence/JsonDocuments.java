@@ -1,10 +1,7 @@
 package org.modelregistry.adapter.persistence;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.modelregistry.domain.document.DocumentNumbers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -12,9 +9,9 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON-valued columns: plain maps written as JSON text and read back to exactly equal maps.
- * Integral numbers come back as the smallest of Integer, Long and BigInteger that holds them and
- * other numbers as BigDecimal with their scale, the forms the HTTP adapter reads requests into.
+ * JSON-valued columns: plain maps written as JSON text and read back as documents in the domain's
+ * number policy ({@link DocumentNumbers}), the form the HTTP adapter reads request bodies into. A
+ * document written is read back equal to its normalized form, and a normalized document exactly.
  */
 final class JsonDocuments {
 
@@ -22,17 +19,23 @@ final class JsonDocuments {
 
   private final JsonMapper mapper =
       JsonMapper.builder()
-          // A double would round 0.1 and lose digits; BigDecimal keeps what was written.
+          // Decimals stay exact (0.1 as 0.1, 1e400 without overflow): DocumentNumbers keeps a
+          // BigDecimal as written but cannot undo what a double already rounded.
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-          .disable(DeserializationFeature.USE_LONG_FOR_INTS)
           // Entries keep their order so that responses echo documents as they were sent.
           .disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();
 
-  /** The JSON text of {@code document}, or null for null. */
+  /**
+   * The JSON text of {@code document}, or null for null.
+   *
+   * @throws IllegalArgumentException when the document holds a value JSON cannot (NaN, an object)
+   */
   String write(Map<String, Object> document) {
-    return document == null ? null : mapper.writeValueAsString(document);
+    // Normalized first, so that what is stored is exactly what read will return.
+    return document == null
+        ? null
+        : mapper.writeValueAsString(DocumentNumbers.normalizeDocument(document));
   }
 
   /**
@@ -45,29 +48,9 @@ final class JsonDocuments {
       return null;
     }
     try {
-      return freezeMap(mapper.readValue(json, DOCUMENT));
+      return DocumentNumbers.normalizeDocument(mapper.readValue(json, DOCUMENT));
     } catch (JacksonException e) {
       throw new IllegalArgumentException("not a JSON document: " + e.getOriginalMessage(), e);
     }
-  }
-
-  private static Map<String, Object> freezeMap(Map<String, Object> map) {
-    var copy = new LinkedHashMap<String, Object>();
-    map.forEach((key, value) -> copy.put(key, freeze(value)));
-    return Collections.unmodifiableMap(copy);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object freeze(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      return freezeMap((Map<String, Object>) map);
-    }
-    if (value instanceof List<?> list) {
-      // List.copyOf would reject the nulls JSON arrays may hold.
-      var copy = new ArrayList<Object>(list.size());
-      list.forEach(item -> copy.add(freeze(item)));
-      return Collections.unmodifiableList(copy);
-    }
-    return value;
   }
 }

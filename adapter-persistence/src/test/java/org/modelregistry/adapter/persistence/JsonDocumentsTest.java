@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.modelregistry.domain.document.DocumentNumbers;
+import org.modelregistry.domain.testdata.TestNumbers;
 
 class JsonDocumentsTest {
 
@@ -33,6 +35,47 @@ class JsonDocumentsTest {
     assertThat(read.get("long")).isInstanceOf(Long.class);
     assertThat(read.get("big_int")).isInstanceOf(BigInteger.class);
     assertThat(read.get("scale")).isInstanceOf(BigDecimal.class).hasToString("2.500");
+  }
+
+  @Test
+  void givenTheNumbersAClientSends_read_returnsTheSameDocumentTheHttpAdapterReads() {
+    assertThat(json.read(TestNumbers.PARAMETERS_JSON)).isEqualTo(TestNumbers.parameters());
+  }
+
+  @Test
+  void givenTheNumbersInThePolicysTypes_writeThenRead_returnsThemUnchanged() {
+    String stored = json.write(TestNumbers.parameters());
+
+    assertThat(json.read(stored)).isEqualTo(TestNumbers.parameters());
+    assertThat(stored).contains("\"beyond_double\":1E+400", "\"scaled\":1.50", "\"tenth\":0.1");
+  }
+
+  @Test
+  void givenJavaNumbersOutsideThePolicy_writeThenRead_returnsTheirPolicyForm() {
+    var document = new LinkedHashMap<String, Object>();
+    document.put("double", 1.5d);
+    document.put("float", 0.1f);
+    document.put("short", (short) 3);
+    document.put("small_long", 5L);
+    document.put("small_big_int", BigInteger.valueOf(6));
+    document.put("nested", List.of(Map.of("tenth", 0.1d)));
+
+    Map<String, Object> read = json.read(json.write(document));
+
+    assertThat(read)
+        .isEqualTo(DocumentNumbers.normalizeDocument(document))
+        .containsEntry("double", new BigDecimal("1.5"))
+        .containsEntry("float", new BigDecimal("0.1"))
+        .containsEntry("short", 3)
+        .containsEntry("small_long", 5)
+        .containsEntry("small_big_int", 6)
+        .containsEntry("nested", List.of(Map.of("tenth", new BigDecimal("0.1"))));
+  }
+
+  @Test
+  void givenANumberJsonCannotHold_write_isRefusedInsteadOfStoringText() {
+    assertThatThrownBy(() -> json.write(Map.of("rate", Double.NaN)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

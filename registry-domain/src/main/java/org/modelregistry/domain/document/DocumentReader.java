@@ -1,7 +1,5 @@
 package org.modelregistry.domain.document;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,7 +12,8 @@ import org.modelregistry.domain.error.Violations;
 /**
  * Reads typed fields out of a plain JSON document (String, Boolean, numbers, List, Map), recording
  * a violation at the field's path for every value of the wrong type instead of failing on the
- * first. A field that is absent or null reads as null. Shared by every document codec.
+ * first. A field that is absent or null reads as null. Numbers are read as {@link DocumentNumbers}
+ * represents them. Shared by every document codec.
  */
 public final class DocumentReader {
 
@@ -69,33 +68,21 @@ public final class DocumentReader {
     return null;
   }
 
+  /**
+   * An integral number as a long: integers and decimals without fraction ({@code 7}, {@code 7.0})
+   * alike, as {@link DocumentNumbers} represents them. Anything else, including a number outside
+   * the range of a long, is recorded as not an integer.
+   */
   public Long longValue(String key) {
     Object value = document.get(key);
     if (value == null) {
       return null;
     }
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      return ((Number) value).longValue();
+    Long exact = DocumentNumbers.exactLong(value);
+    if (exact == null) {
+      violations.add("int_type", key + " must be an integer", key);
     }
-    if (value instanceof BigInteger big && big.bitLength() < 64) {
-      return big.longValue();
-    }
-    // JSON parsers may hand whole numbers over as doubles; only exactly representable ones count.
-    if (value instanceof Double d
-        && Double.isFinite(d)
-        && d == Math.rint(d)
-        && Math.abs(d) < 0x1p53) {
-      return d.longValue();
-    }
-    if (value instanceof BigDecimal decimal) {
-      try {
-        return decimal.longValueExact();
-      } catch (ArithmeticException e) {
-        // falls through to the violation below: not an integral value in range
-      }
-    }
-    violations.add("int_type", key + " must be an integer", key);
-    return null;
+    return exact;
   }
 
   @SuppressWarnings("unchecked")

@@ -22,34 +22,6 @@ public record ModelPatch(
     String modelGroupId,
     String description) {
 
-  /** A patch that leaves the description as it is. */
-  public ModelPatch(
-      ResourceName name,
-      String displayName,
-      ModelVendor modelVendor,
-      ModelType modelType,
-      String baseModelId,
-      BaseModelMetadata baseModelMetadata,
-      Map<String, Object> modelCreationParameters,
-      String modelCard,
-      String trainingDataCard,
-      String modelTemplateId,
-      String modelGroupId) {
-    this(
-        name,
-        displayName,
-        modelVendor,
-        modelType,
-        baseModelId,
-        baseModelMetadata,
-        modelCreationParameters,
-        modelCard,
-        trainingDataCard,
-        modelTemplateId,
-        modelGroupId,
-        null);
-  }
-
   /** The definition that results from applying this patch to {@code current}. */
   ModelDefinition applyTo(ModelDefinition current) {
     return new ModelDefinition(

@@ -7,11 +7,16 @@ import org.modelregistry.domain.error.ValidationException;
 /**
  * A relative path of a stored file, such as {@code weights/model.safetensors}. The one place the
  * traversal rules live: no absolute paths, no {@code .} or {@code ..} segments, no backslashes, no
- * empty segments, no control characters, at most 1024 bytes of UTF-8.
+ * empty segments, no control characters, at most 1024 bytes of UTF-8 in all and at most 255 bytes
+ * of UTF-8 per segment (the longest file name local filesystems take).
  */
 public record FilePath(String value) {
 
+  /** The most UTF-8 bytes a whole path may take. */
   public static final int MAX_BYTES = 1024;
+
+  /** The most UTF-8 bytes one segment may take: the name limit of common local filesystems. */
+  public static final int MAX_SEGMENT_BYTES = 255;
 
   public FilePath {
     if (value == null || value.isEmpty()) {
@@ -41,6 +46,13 @@ public record FilePath(String value) {
       }
       if (segment.equals(".") || segment.equals("..")) {
         throw invalid("a file path must not contain '.' or '..' segments");
+      }
+      // Checked here rather than left to the import, where a longer name would only fail late.
+      if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+        throw invalid(
+            "each segment of a file path (a folder or file name) must be at most "
+                + MAX_SEGMENT_BYTES
+                + " bytes of UTF-8");
       }
     }
   }

@@ -5,7 +5,9 @@ import org.modelregistry.domain.error.ValidationException;
 
 /**
  * The name of a template or model: 1 to 255 characters of ASCII letters, digits, {@code _}, {@code
- * -} and {@code .}. The one place this rule lives.
+ * -} and {@code .}, but never {@code .} or {@code ..} alone, so that every name is safe as a
+ * segment of a URL or a storage path (where those two would name another place). The one place this
+ * rule lives.
  */
 public record ResourceName(String value) {
 
@@ -23,6 +25,9 @@ public record ResourceName(String value) {
     if (!ALLOWED.matcher(value).matches()) {
       throw ValidationException.of(
           "name may contain only letters, digits, '_', '-' and '.'", "string_pattern_mismatch");
+    }
+    if (value.equals(".") || value.equals("..")) {
+      throw ValidationException.of("name cannot be '.' or '..'", "string_pattern_mismatch");
     }
   }
 

@@ -27,11 +27,7 @@ public record Registration(
 
   public Registration {
     var violations = Violations.collect();
-    if (name == null) {
-      violations.add(Violations.MISSING, "name is required", "name");
-    } else {
-      RegistrationRules.checkModelName(name, violations.at("name"));
-    }
+    violations.require(name != null, Violations.MISSING, "name is required", "name");
     violations.require(version != null, Violations.MISSING, "version is required", "version");
     RegistrationRules.checkDescription(description, violations.at("model_metainfo", "description"));
     violations.require(

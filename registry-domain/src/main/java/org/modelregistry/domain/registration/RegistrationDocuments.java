@@ -279,11 +279,7 @@ public final class RegistrationDocuments {
       at.add(Violations.MISSING, "name is required");
       return null;
     }
-    ResourceName name = at.attempt(() -> new ResourceName(text));
-    if (name != null) {
-      RegistrationRules.checkModelName(name, at);
-    }
-    return name;
+    return at.attempt(() -> new ResourceName(text));
   }
 
   private static VersionName readVersion(String text, Violations at) {

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.modelregistry.domain.error.Violations;
 import org.modelregistry.domain.naming.BoundedText;
 import org.modelregistry.domain.naming.FilePath;
-import org.modelregistry.domain.naming.ResourceName;
 
 /**
  * The rules of a registration that span several value objects, in one place so that the records and
@@ -82,17 +81,6 @@ final class RegistrationRules {
             value);
       }
     }
-  }
-
-  /**
-   * The model name is a {@link ResourceName}; like a version it is a segment of URLs and storage
-   * locations, where '.' and '..' would name another place.
-   */
-  static void checkModelName(ResourceName name, Violations violations) {
-    violations.require(
-        !VersionName.isDotSegment(name.value()),
-        "string_pattern_mismatch",
-        "name must not be '.' or '..'");
   }
 
   static void checkDescription(String description, Violations violations) {

@@ -26,18 +26,19 @@ class ModelApplyTest {
   private static final Actor CAROL = new Actor("carol", IdentityType.USER);
 
   private static final ModelPatch EMPTY =
-      new ModelPatch(null, null, null, null, null, null, null, null, null, null, null);
+      new ModelPatch(null, null, null, null, null, null, null, null, null, null, null, null);
 
   private static ModelPatch templateId(String id) {
-    return new ModelPatch(null, null, null, null, null, null, null, null, null, id, null);
+    return new ModelPatch(null, null, null, null, null, null, null, null, null, id, null, null);
   }
 
   private static ModelPatch modelType(ModelType type) {
-    return new ModelPatch(null, null, null, type, null, null, null, null, null, null, null);
+    return new ModelPatch(null, null, null, type, null, null, null, null, null, null, null, null);
   }
 
   private static ModelPatch parameters(Map<String, Object> parameters) {
-    return new ModelPatch(null, null, null, null, null, null, parameters, null, null, null, null);
+    return new ModelPatch(
+        null, null, null, null, null, null, parameters, null, null, null, null, null);
   }
 
   private final Template template =
@@ -118,7 +119,8 @@ class ModelApplyTest {
 
   @Test
   void givenAPatchWithoutDescription_apply_keepsTheDescription() {
-    var patch = new ModelPatch(null, "x", null, null, null, null, null, null, null, null, null);
+    var patch =
+        new ModelPatch(null, "x", null, null, null, null, null, null, null, null, null, null);
 
     assertThat(fromTemplate.apply(patch, Optional.of(template)).definition().description())
         .isEqualTo("kept");
@@ -139,7 +141,7 @@ class ModelApplyTest {
   void givenAPatch_apply_keepsIdCreationTimeAndCreator() {
     var patched =
         fromTemplate.apply(
-            new ModelPatch(null, "x", null, null, null, null, null, null, null, null, null),
+            new ModelPatch(null, "x", null, null, null, null, null, null, null, null, null, null),
             Optional.of(template));
 
     assertThat(patched.id()).isEqualTo("m-1");
@@ -152,7 +154,7 @@ class ModelApplyTest {
     var before = fromTemplate.definition();
 
     fromTemplate.apply(
-        new ModelPatch(null, "x", null, null, null, null, null, null, null, null, null),
+        new ModelPatch(null, "x", null, null, null, null, null, null, null, null, null, null),
         Optional.of(template));
 
     assertThat(fromTemplate.definition()).isEqualTo(before);
@@ -238,7 +240,8 @@ class ModelApplyTest {
   @Test
   void givenADisplayNameOverTheLimit_apply_rejectsAtDisplayName() {
     var patch =
-        new ModelPatch(null, "x".repeat(256), null, null, null, null, null, null, null, null, null);
+        new ModelPatch(
+            null, "x".repeat(256), null, null, null, null, null, null, null, null, null, null);
 
     assertThat(violationsOf(() -> fromTemplate.apply(patch, Optional.of(template))))
         .extracting(Violation::path, Violation::type)

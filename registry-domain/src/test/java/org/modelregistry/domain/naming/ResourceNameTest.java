@@ -1,9 +1,11 @@
 package org.modelregistry.domain.naming;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.modelregistry.domain.testdata.TestViolations.violation;
 import static org.modelregistry.domain.testdata.TestViolations.violationsOf;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -14,7 +16,20 @@ class ResourceNameTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"a", "Z", "7", "_", "-", ".", "my-model_v1.2", "ABCxyz0189", "..", "llama-3.1-8B"})
+      strings = {
+        "a",
+        "Z",
+        "7",
+        "_",
+        "-",
+        "my-model_v1.2",
+        "ABCxyz0189",
+        "llama-3.1-8B",
+        "...",
+        ".a",
+        "a.",
+        "..a"
+      })
   void givenOnlyAllowedCharacters_create_keepsTheValue(String value) {
     assertThat(new ResourceName(value).value()).isEqualTo(value);
   }
@@ -79,6 +94,14 @@ class ResourceNameTest {
     assertThat(violationsOf(() -> new ResourceName(value)))
         .extracting(Violation::path, Violation::type)
         .containsExactly(violation("string_pattern_mismatch"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".", ".."})
+  void givenADotSegment_create_rejectsItBecauseItWouldNameAnotherPlace(String value) {
+    assertThat(violationsOf(() -> new ResourceName(value)))
+        .extracting(Violation::path, Violation::type, Violation::message)
+        .containsExactly(tuple(List.of(), "string_pattern_mismatch", "name cannot be '.' or '..'"));
   }
 
   @Test

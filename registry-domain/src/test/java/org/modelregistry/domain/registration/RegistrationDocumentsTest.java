@@ -22,6 +22,7 @@ import static org.modelregistry.domain.testdata.TestViolations.violation;
 import static org.modelregistry.domain.testdata.TestViolations.violationsOf;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -252,8 +253,18 @@ class RegistrationDocumentsTest {
   }
 
   @Test
+  void givenAFileKeyWithASegmentOver255Bytes_readRegistration_rejectsTheKey() {
+    String key = "weights/" + "é".repeat(128);
+
+    assertThat(violationsReading(bodyWithFile(key, signedUrl("x"))))
+        .extracting(Violation::path, Violation::type)
+        .containsExactly(violation("path_invalid", "model_files", key));
+  }
+
+  @Test
   void givenAFileKeyOfExactly1024Bytes_readRegistration_acceptsIt() {
-    String key = "a".repeat(1024);
+    // Five segments of 204 bytes and four slashes: the whole limit, within the segment limit.
+    String key = String.join("/", Collections.nCopies(5, "a".repeat(204)));
 
     assertThat(read(bodyWithFile(key, signedUrl("x"))).fileTargets()).contains(new FilePath(key));
   }

@@ -13,8 +13,6 @@ import static org.modelregistry.domain.testdata.TestViolations.violationsOf;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.naming.ResourceName;
@@ -123,20 +121,6 @@ class RegistrationTest {
             violation("missing", "version"),
             violation("missing", "model_config"),
             violation("missing", "model_files"));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {".", ".."})
-  void givenADotSegmentName_create_rejectsTheName(String name) {
-    var files = List.of(file("inference.py"), file("conda.yml"));
-
-    assertThat(
-            violationsOf(
-                () ->
-                    new Registration(
-                        new ResourceName(name), VERSION, null, null, null, CONFIG, files)))
-        .extracting(Violation::path, Violation::type)
-        .containsExactly(violation("string_pattern_mismatch", "name"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.modelregistry.domain.testdata.TestViolations.violation;
 import static org.modelregistry.domain.testdata.TestViolations.violationsOf;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -54,8 +55,9 @@ class VersionNameTest {
   @ValueSource(strings = {".", ".."})
   void givenADotSegment_create_rejectsItBecauseItWouldNameAnotherPlace(String value) {
     assertThat(violationsOf(() -> new VersionName(value)))
-        .extracting(Violation::path, Violation::type)
-        .containsExactly(violation("string_pattern_mismatch"));
+        .extracting(Violation::path, Violation::type, Violation::message)
+        .containsExactly(
+            tuple(List.of(), "string_pattern_mismatch", "version cannot be '.' or '..'"));
   }
 
   @Test

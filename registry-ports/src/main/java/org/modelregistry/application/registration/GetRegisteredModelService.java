@@ -40,7 +40,7 @@ public final class GetRegisteredModelService implements GetRegisteredModelUseCas
       }
       if (!importer.awaitEnd(model.id(), Duration.ofNanos(left))) {
         // The import runs elsewhere (another node) or is not resumed yet: poll the store.
-        if (!pause(Duration.ofNanos(Math.min(left, POLL_INTERVAL.toNanos())))) {
+        if (!Pauses.pause(Duration.ofNanos(Math.min(left, POLL_INTERVAL.toNanos())))) {
           return model;
         }
       }
@@ -48,15 +48,5 @@ public final class GetRegisteredModelService implements GetRegisteredModelUseCas
       model = models.findById(id).orElseThrow(() -> ModelVersions.notFound(ref));
     }
     return model;
-  }
-
-  private static boolean pause(Duration pause) {
-    try {
-      Thread.sleep(pause);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -99,24 +98,33 @@ public final class ModelImporter implements AutoCloseable {
       if (jobs.containsKey(found.id())) {
         continue;
       }
-      if (settings.onRestart() == ImportSettings.RestartPolicy.RESUME) {
-        Optional<RegisteredModel> resumed = change(found.id(), m -> m.resumeImport(now()));
-        resumed.ifPresent(
-            model -> {
-              // A copy may have been published just before the stop without being recorded.
-              model
-                  .unfinishedFiles()
-                  .forEach(f -> store.delete(ModelVersions.storagePath(model, f.target())));
-              schedule(model.id());
-            });
-      } else {
-        change(
-            found.id(),
-            m -> m.failImport("the registry stopped during the import; register it again", now()));
-        store.deleteAll(ModelVersions.storageFolder(found));
+      // One version that cannot be recovered must not keep the others (or the server) down.
+      try {
+        recover(found);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "cannot recover the import of registration " + found.id(), e);
       }
     }
     return interrupted.size();
+  }
+
+  private void recover(RegisteredModel found) {
+    if (settings.onRestart() == ImportSettings.RestartPolicy.RESUME) {
+      Optional<RegisteredModel> resumed = change(found.id(), m -> m.resumeImport(now()));
+      if (resumed.isPresent()) {
+        RegisteredModel model = resumed.get();
+        // A copy may have been published just before the stop without being recorded.
+        model
+            .unfinishedFiles()
+            .forEach(f -> store.delete(ModelVersions.storagePath(model, f.target())));
+        schedule(model.id());
+      }
+    } else {
+      change(
+          found.id(),
+          m -> m.failImport("the registry stopped during the import; register it again", now()));
+      store.deleteAll(ModelVersions.storageFolder(found));
+    }
   }
 
   /** Stops the import of {@code id} if one runs here; its copies end without being recorded. */
@@ -177,8 +185,21 @@ public final class ModelImporter implements AutoCloseable {
     private final String id;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicLong modelBytes = new AtomicLong();
-    private final List<Future<?>> copies = new ArrayList<>();
-    private volatile boolean cancelled;
+
+    /**
+     * The threads of the running copies by file position, to interrupt them. (Cancelling their
+     * Futures instead would report them done while they still run, and skip those not started.)
+     */
+    private final Map<Integer, Thread> copies = new ConcurrentHashMap<>();
+
+    /** Completes when each copy has really ended. */
+    private final List<CompletableFuture<Void>> ended = new ArrayList<>();
+
+    /** No further copying: the version failed or is gone, or the job was told to stop. */
+    private volatile boolean stopped;
+
+    /** Told to stop by a delete or a shutdown: the version is left as it is. */
+    private volatile boolean stopRequested;
 
     Job(String id) {
       this.id = id;
@@ -190,49 +211,85 @@ public final class ModelImporter implements AutoCloseable {
         if (model.isEmpty() || model.get().state() != ImportState.IMPORTING) {
           return;
         }
-        model.get().files().stream()
-            .filter(FileImport::isStored)
-            .forEach(f -> modelBytes.addAndGet(f.size()));
-        synchronized (copies) {
-          for (FileImport file : model.get().unfinishedFiles()) {
-            if (!cancelled) {
-              copies.add(workers.submit(() -> copyWithSlot(file.target(), file)));
+        List<FileImport> files = model.get().files();
+        files.stream().filter(FileImport::isStored).forEach(f -> modelBytes.addAndGet(f.size()));
+        synchronized (ended) {
+          for (int position = 0; position < files.size() && !stopped; position++) {
+            if (files.get(position).isUnfinished()) {
+              start(files.get(position), position);
             }
           }
         }
-        for (Future<?> copy : snapshot()) {
-          awaitQuietly(copy);
-        }
+        awaitCopies();
         finish();
       } catch (RejectedExecutionException e) {
         // The importer is closing: the version stays IMPORTING and the next start picks it up.
+        awaitCopies();
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "import of registration " + id + " stopped unexpectedly", e);
+        awaitCopies();
       } finally {
         jobs.remove(id, this);
         done.complete(null);
       }
     }
 
-    void cancel() {
-      cancelled = true;
-      snapshot().forEach(f -> f.cancel(true));
-    }
-
-    private List<Future<?>> snapshot() {
-      synchronized (copies) {
-        return List.copyOf(copies);
+    private void start(FileImport file, int position) {
+      var end = new CompletableFuture<Void>();
+      ended.add(end);
+      try {
+        workers.execute(
+            () -> {
+              copies.put(position, Thread.currentThread());
+              try {
+                if (!stopped) {
+                  copyWithSlot(file, position);
+                }
+              } finally {
+                copies.remove(position);
+                end.complete(null);
+              }
+            });
+      } catch (RejectedExecutionException e) {
+        end.complete(null);
+        throw e;
       }
     }
 
-    /** After every copy ended: a version that failed or vanished keeps no bytes. */
+    private void awaitCopies() {
+      List<CompletableFuture<Void>> all;
+      synchronized (ended) {
+        all = List.copyOf(ended);
+      }
+      all.forEach(CompletableFuture::join);
+    }
+
+    void cancel() {
+      stopRequested = true;
+      stopped = true;
+      copies.values().forEach(Thread::interrupt);
+    }
+
+    /** Stops the other copies of this version (one failed, so the version did). */
+    private void stopOthers(int self) {
+      stopped = true;
+      copies.forEach(
+          (position, copy) -> {
+            if (position != self) {
+              copy.interrupt();
+            }
+          });
+    }
+
+    /**
+     * After every copy really ended: a version that failed or vanished keeps no bytes, and one
+     * still IMPORTING (a copy died) fails rather than wait forever.
+     */
     private void finish() {
       Optional<RegisteredModel> model = models.findById(id);
       if (model.isEmpty() || model.get().state() == ImportState.FAILED) {
         store.deleteAll(ModelVersions.storageFolder(id));
-      } else if (model.get().state() == ImportState.IMPORTING && !cancelled) {
-        // Every copy ended but some file is still unfinished: cannot happen unless a copy died
-        // unexpectedly; fail it rather than leave it IMPORTING forever.
+      } else if (model.get().state() == ImportState.IMPORTING && !stopRequested) {
         for (FileImport file : model.get().unfinishedFiles()) {
           record(
               file.target(),
@@ -242,33 +299,34 @@ public final class ModelImporter implements AutoCloseable {
       }
     }
 
-    private void copyWithSlot(FilePath target, FileImport file) {
+    private void copyWithSlot(FileImport file, int position) {
       try {
         copySlots.acquire();
       } catch (InterruptedException e) {
         return;
       }
       try {
-        copy(target, file);
+        copy(file, position);
       } finally {
         copySlots.release();
       }
     }
 
     /** Copies one file, retrying transient failures; records the outcome. */
-    private void copy(FilePath target, FileImport file) {
-      for (int attempt = 1; !cancelled; attempt++) {
+    private void copy(FileImport file, int position) {
+      FilePath target = file.target();
+      for (int attempt = 1; !stopped; attempt++) {
         if (attempt > 1) {
-          if (!pause(settings.backoffBefore(attempt))
+          if (!Pauses.pause(settings.backoffBefore(attempt))
               || record(target, m -> m.restartFile(target, now())).isEmpty()) {
             return;
           }
         }
         try {
-          copyOnce(target, file);
+          copyOnce(file, position);
           return;
         } catch (FailedCopy failure) {
-          if (cancelled) {
+          if (stopped) {
             return;
           }
           if (!failure.retryable || attempt >= settings.maxAttempts()) {
@@ -276,7 +334,7 @@ public final class ModelImporter implements AutoCloseable {
                 failure.retryable && attempt > 1
                     ? failure.getMessage() + " (gave up after " + attempt + " attempts)"
                     : failure.getMessage();
-            fail(target, reason);
+            fail(target, position, reason);
             return;
           }
           LOG.log(
@@ -287,11 +345,24 @@ public final class ModelImporter implements AutoCloseable {
                   + id
                   + " failed, retrying: "
                   + file.fail(failure.getMessage()).failureReason());
+        } catch (RuntimeException e) {
+          // A bug or a failing database: the version cannot be completed, so it fails now
+          // rather than after its other copies ran for nothing.
+          if (stopped) {
+            return;
+          }
+          LOG.log(Level.ERROR, "copy of '" + target + "' of registration " + id + " broke", e);
+          fail(
+              target,
+              position,
+              "the copy failed: internal error (" + e.getClass().getSimpleName() + ")");
+          return;
         }
       }
     }
 
-    private void copyOnce(FilePath target, FileImport file) {
+    private void copyOnce(FileImport file, int position) {
+      FilePath target = file.target();
       try (FetchedSource source = open(file)) {
         Long announced =
             source.contentLength().isPresent() ? source.contentLength().getAsLong() : null;
@@ -301,28 +372,60 @@ public final class ModelImporter implements AutoCloseable {
         if (record(target, m -> m.startFile(target, announced, now())).isEmpty()) {
           return;
         }
-        FilePath path = ModelVersions.storagePath(id, file.target());
+        FilePath path = ModelVersions.storagePath(id, position);
         var counted = new CountedSource(source.body(), target);
-        StoredArtifact stored;
+        boolean kept = false;
         try {
-          stored = store.write(path, counted, -1);
-        } catch (RuntimeException e) {
-          if (counted.limitFailure != null) {
-            throw counted.limitFailure;
+          StoredArtifact stored = write(path, counted, announced);
+          verify(stored);
+          Optional<RegisteredModel> after =
+              record(target, m -> m.completeFile(target, stored.size(), stored.sha256(), now()));
+          kept = after.flatMap(m -> m.file(target)).map(FileImport::isStored).orElse(false);
+          if (after.isPresent() && !kept) {
+            // Recorded, but FAILED (a size mismatch): the version failed with it.
+            stopOthers(position);
           }
-          if (counted.sourceFailure != null) {
-            throw new FailedCopy(readFailure(counted.sourceFailure), true);
+        } finally {
+          if (!kept) {
+            modelBytes.addAndGet(-counted.count);
+            discard(path);
           }
-          throw new FailedCopy("the registry could not store the file: " + storeFailure(e), true);
         }
-        verify(stored);
-        Optional<RegisteredModel> after =
-            record(target, m -> m.completeFile(target, stored.size(), stored.sha256(), now()));
-        if (after.isEmpty() || after.get().file(target).map(FileImport::isFailed).orElse(true)) {
-          store.delete(path);
-          if (after.isPresent()) {
-            cancelOthers();
-          }
+      }
+    }
+
+    private StoredArtifact write(FilePath path, CountedSource counted, Long announced) {
+      try {
+        return store.write(path, counted, announced == null ? -1 : announced);
+      } catch (RuntimeException e) {
+        if (counted.limitFailure != null) {
+          throw counted.limitFailure;
+        }
+        if (counted.sourceFailure != null) {
+          throw new FailedCopy(readFailure(counted.sourceFailure), true);
+        }
+        if (counted.ended && announced != null && counted.count != announced) {
+          throw new FailedCopy(
+              "size mismatch: the source announced " + announced + " bytes, sent " + counted.count,
+              true);
+        }
+        throw new FailedCopy("the registry could not store the file: " + storeFailure(e), true);
+      }
+    }
+
+    /**
+     * Removes what a copy that did not count may have published. The interrupt that stopped the
+     * copy is held back meanwhile, or the store's own I/O would fail on it and leave the file.
+     */
+    private void discard(FilePath path) {
+      boolean interrupted = Thread.interrupted();
+      try {
+        store.delete(path);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "cannot remove " + path + "; the version's final sweep will", e);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
         }
       }
     }
@@ -335,13 +438,21 @@ public final class ModelImporter implements AutoCloseable {
       }
     }
 
-    /** The store's own digest is re-read, so a write the store did not keep is caught here. */
+    /**
+     * The store's record of the file (its size and digest, kept with the bytes) must match what the
+     * write computed while streaming, or the store did not keep what was written.
+     */
     private void verify(StoredArtifact written) {
-      Optional<StoredArtifact> kept = store.stat(written.path());
+      Optional<StoredArtifact> kept;
+      try {
+        kept = store.stat(written.path());
+      } catch (RuntimeException e) {
+        throw new FailedCopy(
+            "the registry could not check the stored file: " + storeFailure(e), true);
+      }
       if (kept.isEmpty()
           || kept.get().size() != written.size()
           || !kept.get().sha256().equals(written.sha256())) {
-        store.delete(written.path());
         throw new FailedCopy("the stored file does not match what was written", true);
       }
     }
@@ -361,15 +472,20 @@ public final class ModelImporter implements AutoCloseable {
       }
     }
 
-    private void fail(FilePath target, String reason) {
-      Optional<RegisteredModel> after;
+    private void fail(FilePath target, int position, String reason) {
+      Optional<RegisteredModel> after = Optional.empty();
       try {
         after = record(target, m -> m.failFile(target, reason, now()));
-      } catch (ConflictException e) {
-        after = Optional.empty();
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "cannot record the failure of registration " + id, e);
       }
-      cancelOthers();
-      store.deleteAll(ModelVersions.storageFolder(id));
+      stopOthers(position);
+      // The job's final sweep removes what copies still running publish after this.
+      try {
+        store.deleteAll(ModelVersions.storageFolder(id));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "cannot remove the files of registration " + id + " yet", e);
+      }
       // The recorded reason is logged, not the raw one: recording scrubs the signed URL from it.
       after.ifPresent(
           m ->
@@ -378,22 +494,9 @@ public final class ModelImporter implements AutoCloseable {
                   "import of registration " + id + " failed: " + m.failureReasons().get(target)));
     }
 
-    private void cancelOthers() {
-      cancelled = true;
-      Thread self = Thread.currentThread();
-      for (Future<?> copy : snapshot()) {
-        if (!copy.isDone()) {
-          copy.cancel(true);
-        }
-      }
-      if (self.isInterrupted()) {
-        Thread.interrupted();
-      }
-    }
-
     /**
      * Applies {@code step} to the stored version in one transaction. Empty when the version is gone
-     * or no longer IMPORTING: the copy then stops (and is cancelled with the others).
+     * or no longer IMPORTING: this job then stops copying.
      */
     private Optional<RegisteredModel> record(FilePath target, UnaryOperator<RegisteredModel> step) {
       try {
@@ -404,7 +507,7 @@ public final class ModelImporter implements AutoCloseable {
           next = change(id, step);
         }
         if (next.isEmpty()) {
-          cancelled = true;
+          stopped = true;
         }
         return next;
       } catch (ConflictException e) {
@@ -412,12 +515,12 @@ public final class ModelImporter implements AutoCloseable {
         LOG.log(
             Level.DEBUG,
             "registration " + id + ": '" + target + "' not recorded: " + e.getMessage());
-        cancelled = true;
+        stopped = true;
         return Optional.empty();
       }
     }
 
-    /** Counts bytes as they stream, enforces the limits, records progress, honours cancel. */
+    /** Counts bytes as they stream, enforces the limits, records progress, honours a stop. */
     private final class CountedSource extends FilterInputStream {
 
       private final FilePath target;
@@ -425,6 +528,7 @@ public final class ModelImporter implements AutoCloseable {
       private long nextProgress = settings.progressEvery();
       private IOException sourceFailure;
       private FailedCopy limitFailure;
+      private boolean ended;
 
       CountedSource(InputStream source, FilePath target) {
         super(source);
@@ -440,7 +544,7 @@ public final class ModelImporter implements AutoCloseable {
 
       @Override
       public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (cancelled) {
+        if (stopped) {
           throw new InterruptedIOException("the import was stopped");
         }
         int n;
@@ -452,6 +556,9 @@ public final class ModelImporter implements AutoCloseable {
         } catch (SourceFetchException e) {
           sourceFailure = new IOException(e.getMessage(), e);
           throw sourceFailure;
+        }
+        if (n < 0) {
+          ended = true;
         }
         if (n > 0) {
           count += n;
@@ -503,26 +610,6 @@ public final class ModelImporter implements AutoCloseable {
     return e instanceof StorageException && e.getMessage() != null
         ? e.getMessage()
         : e.getClass().getSimpleName();
-  }
-
-  private static boolean pause(Duration pause) {
-    try {
-      Thread.sleep(pause);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static void awaitQuietly(Future<?> copy) {
-    try {
-      copy.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-      // a cancelled or crashed copy is accounted for by finish()
-    }
   }
 
   /** A copy attempt failed; the message becomes the file's failure reason. */

@@ -7,6 +7,7 @@ import org.modelregistry.domain.error.ForbiddenException;
 import org.modelregistry.domain.error.NotFoundException;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.naming.FilePath;
+import org.modelregistry.domain.registration.FileImport;
 import org.modelregistry.domain.registration.RegisteredModel;
 import org.modelregistry.ports.in.registration.ModelVersionRef;
 import org.modelregistry.ports.out.RegisteredModelRepository;
@@ -23,12 +24,23 @@ final class ModelVersions {
     return new FilePath("registrations/" + registrationId);
   }
 
+  /**
+   * Where the file {@code target} of {@code model} is stored. Files are stored by their position in
+   * the registration, not by name: a target of up to 1024 bytes then always fits the store's own
+   * key limits (S3 keys are at most 1024 bytes, local names 255 per segment).
+   */
   static FilePath storagePath(RegisteredModel model, FilePath target) {
-    return storagePath(model.id(), target);
+    List<FileImport> files = model.files();
+    for (int position = 0; position < files.size(); position++) {
+      if (files.get(position).target().equals(target)) {
+        return storagePath(model.id(), position);
+      }
+    }
+    throw new IllegalArgumentException("'" + target + "' is not a file of " + model);
   }
 
-  static FilePath storagePath(String registrationId, FilePath target) {
-    return target.under(storageFolder(registrationId));
+  static FilePath storagePath(String registrationId, int position) {
+    return new FilePath("registrations/" + registrationId + "/" + position);
   }
 
   private ModelVersions() {}

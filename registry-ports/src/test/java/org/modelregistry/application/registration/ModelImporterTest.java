@@ -119,15 +119,7 @@ class ModelImporterTest {
     services.close();
     services =
         new RegistrationServices(
-            new ImportSettings(
-                2,
-                10,
-                1 << 20,
-                3,
-                Duration.ofMillis(1),
-                Duration.ofMillis(1),
-                4,
-                ImportSettings.RestartPolicy.RESUME));
+            RegistrationServices.fastSettings(2, 10, 1 << 20, ImportSettings.RestartPolicy.RESUME));
     FILES.forEach(f -> services.fetcher.serve(signedUrl(f), content(f)));
 
     RegisteredModel model = services.registerAndAwait();
@@ -144,15 +136,7 @@ class ModelImporterTest {
     services.close();
     services =
         new RegistrationServices(
-            new ImportSettings(
-                1,
-                64,
-                1 << 20,
-                3,
-                Duration.ofMillis(1),
-                Duration.ofMillis(1),
-                4,
-                ImportSettings.RestartPolicy.RESUME));
+            RegistrationServices.fastSettings(1, 64, 1 << 20, ImportSettings.RestartPolicy.RESUME));
     FILES.stream()
         .filter(f -> !f.equals(WEIGHTS))
         .forEach(f -> services.fetcher.serve(signedUrl(f), content(f)));
@@ -171,15 +155,7 @@ class ModelImporterTest {
     services.close();
     services =
         new RegistrationServices(
-            new ImportSettings(
-                2,
-                1000,
-                40,
-                3,
-                Duration.ofMillis(1),
-                Duration.ofMillis(1),
-                4,
-                ImportSettings.RestartPolicy.RESUME));
+            RegistrationServices.fastSettings(2, 1000, 40, ImportSettings.RestartPolicy.RESUME));
     FILES.forEach(f -> services.fetcher.serve(signedUrl(f), content(f)));
 
     RegisteredModel model = services.registerAndAwait();
@@ -188,6 +164,29 @@ class ModelImporterTest {
     assertThat(model.failureReasons().values())
         .anyMatch(reason -> reason.contains("together are larger than the limit of 40 bytes"));
     assertThat(services.store.paths()).isEmpty();
+  }
+
+  @Test
+  void givenARetriedFile_theModelLimit_countsOnlyTheAttemptThatSucceeded() {
+    long total = FILES.stream().mapToLong(f -> content(f).length).sum();
+    services.close();
+    services =
+        new RegistrationServices(
+            RegistrationServices.fastSettings(
+                2, 1000, total + 4, ImportSettings.RestartPolicy.RESUME));
+    FILES.stream()
+        .filter(f -> !f.equals(WEIGHTS))
+        .forEach(f -> services.fetcher.serve(signedUrl(f), content(f)));
+    byte[] weights = content(WEIGHTS);
+    services.fetcher.answer(
+        signedUrl(WEIGHTS),
+        new BrokenBody(java.util.Arrays.copyOf(weights, weights.length - 1), weights.length),
+        new Body(weights, weights.length, null));
+
+    RegisteredModel model = services.registerAndAwait();
+
+    assertThat(model.state()).isEqualTo(ImportState.READY);
+    assertThat(services.fetcher.fetchesOf(signedUrl(WEIGHTS))).isEqualTo(2);
   }
 
   @Test

@@ -34,8 +34,24 @@ final class RegistrationServices implements AutoCloseable {
 
   /** Fast retries and a progress record every 4 bytes, so tests see every step quickly. */
   static ImportSettings fastSettings(ImportSettings.RestartPolicy onRestart) {
+    return fastSettings(2, 1 << 20, 4 << 20, onRestart);
+  }
+
+  /** Fast settings with these limits. */
+  static ImportSettings fastSettings(
+      int parallelFiles,
+      long maxFileBytes,
+      long maxModelBytes,
+      ImportSettings.RestartPolicy onRestart) {
     return new ImportSettings(
-        2, 1 << 20, 4 << 20, 3, Duration.ofMillis(1), Duration.ofMillis(5), 4, onRestart);
+        parallelFiles,
+        maxFileBytes,
+        maxModelBytes,
+        3,
+        Duration.ofMillis(1),
+        Duration.ofMillis(5),
+        4,
+        onRestart);
   }
 
   final InMemoryRegisteredModelRepository models = new InMemoryRegisteredModelRepository();

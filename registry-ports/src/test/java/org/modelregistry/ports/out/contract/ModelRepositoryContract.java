@@ -35,6 +35,7 @@ import org.modelregistry.domain.template.ModelType;
 import org.modelregistry.domain.template.ParameterType;
 import org.modelregistry.domain.template.Template;
 import org.modelregistry.domain.testdata.TestModels;
+import org.modelregistry.domain.testdata.TestNumbers;
 import org.modelregistry.domain.testdata.TestTemplates;
 import org.modelregistry.ports.in.ModelQuery;
 import org.modelregistry.ports.in.ModelSort;
@@ -173,6 +174,21 @@ public abstract class ModelRepositoryContract extends RegistryStoreContract {
   }
 
   @Test
+  void givenParametersAsTheHttpAdapterReadsThem_insertThenFindById_returnsTheSameTypesAndValues() {
+    TestTemplates template = aTemplate();
+    TestNumbers.parameterTypes()
+        .forEach((name, type) -> template.withCreationParameter(name, type, true));
+    TestModels builder = aModel().fromTemplate(stored(template));
+    TestNumbers.parameters().forEach(builder::withCreationParameter);
+    Model model = stored(builder);
+
+    Model read = models.findById(model.id()).orElseThrow();
+
+    assertThat(read.definition().modelCreationParameters()).isEqualTo(TestNumbers.parameters());
+    assertThat(read).isEqualTo(model);
+  }
+
+  @Test
   void givenMinimalModel_insertThenFindById_keepsOptionalFieldsAbsent() {
     Model model = stored(aModel());
 
@@ -274,7 +290,8 @@ public abstract class ModelRepositoryContract extends RegistryStoreContract {
             "card",
             "data card",
             null,
-            "group-2");
+            "group-2",
+            null);
     Model updated = model.apply(patch, Optional.of(template));
 
     assertThat(models.update(updated)).isTrue();
@@ -320,7 +337,7 @@ public abstract class ModelRepositoryContract extends RegistryStoreContract {
     Model updated =
         model.apply(
             new ModelPatch(
-                null, "new display", null, null, null, null, null, null, null, null, null),
+                null, "new display", null, null, null, null, null, null, null, null, null, null),
             Optional.empty());
 
     assertThat(models.update(updated)).isTrue();
@@ -362,7 +379,18 @@ public abstract class ModelRepositoryContract extends RegistryStoreContract {
   private static Model renamed(Model model, String name) {
     return model.apply(
         new ModelPatch(
-            new ResourceName(name), null, null, null, null, null, null, null, null, null, null),
+            new ResourceName(name),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null),
         Optional.empty());
   }
 
