@@ -27,27 +27,54 @@ final class ReferenceSchemas {
   static final String MODEL_INSTANCE_REQUEST = "ModelInstanceRequest";
   static final String PARTIAL_MODEL_INSTANCE_REQUEST = "PartialModelInstanceRequest";
 
+  /** The workspace models and filesets reference document, byte for byte as published. */
+  static final String WORKSPACE_RESOURCE = "reference/workspace-models-filesets.openapi.json";
+
+  /** The request schemas of the workspace models and filesets API family. */
+  static final List<String> WORKSPACE_REQUESTS =
+      List.of(
+          "CreateModelEntityRequest",
+          "UpdateModelEntityRequest",
+          "CreateModelAdapterRequest",
+          "UpdateAdapterRequest",
+          "CreateFilesetRequest",
+          "UpdateFilesetRequest");
+
   private final Map<String, Schema> schemas = new LinkedHashMap<>();
 
   /**
-   * The schemas, loaded once per class loader: compiled schemas are immutable and safe to share
-   * between threads and servers.
+   * The template and model family's schemas, loaded once per class loader: compiled schemas are
+   * immutable and safe to share between threads and servers.
    */
   static synchronized ReferenceSchemas shared() {
     if (shared == null) {
-      shared = new ReferenceSchemas();
+      shared =
+          new ReferenceSchemas(
+              RESOURCE,
+              List.of(
+                  MODEL_TEMPLATE_REQUEST, MODEL_INSTANCE_REQUEST, PARTIAL_MODEL_INSTANCE_REQUEST));
     }
     return shared;
   }
 
-  private static ReferenceSchemas shared;
+  /** The workspace models and filesets family's request schemas, loaded once per class loader. */
+  static synchronized ReferenceSchemas workspace() {
+    if (workspace == null) {
+      workspace = new ReferenceSchemas(WORKSPACE_RESOURCE, WORKSPACE_REQUESTS);
+    }
+    return workspace;
+  }
 
-  /** Loads and compiles every request schema now, so a broken resource fails at startup. */
-  private ReferenceSchemas() {
+  private static ReferenceSchemas shared;
+  private static ReferenceSchemas workspace;
+
+  /** Loads and compiles every named request schema now, so a broken resource fails at startup. */
+  private ReferenceSchemas(String resource, List<String> requestSchemas) {
     SchemaRegistry registry = newRegistry(false);
-    for (String name :
-        List.of(MODEL_TEMPLATE_REQUEST, MODEL_INSTANCE_REQUEST, PARTIAL_MODEL_INSTANCE_REQUEST)) {
-      Schema schema = registry.getSchema(location(name));
+    for (String name : requestSchemas) {
+      Schema schema =
+          registry.getSchema(
+              SchemaLocation.of("classpath:" + resource + "#/components/schemas/" + name));
       schema.initializeValidators();
       schemas.put(name, schema);
     }
@@ -88,6 +115,7 @@ final class ReferenceSchemas {
             .keyword(new NonValidationKeyword("can_patch"))
             .keyword(new NonValidationKeyword("optional_in_request"))
             .keyword(new NonValidationKeyword("discriminator"))
+            .keyword(new NonValidationKeyword("nullable"))
             .build();
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder().formatAssertionsEnabled(assertFormats).build();
