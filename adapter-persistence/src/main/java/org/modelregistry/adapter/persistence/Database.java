@@ -11,6 +11,8 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
+import org.modelregistry.ports.out.FilesetRepository;
+import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.ModelRepository;
 import org.modelregistry.ports.out.RegisteredModelRepository;
 import org.modelregistry.ports.out.TemplateRepository;
@@ -51,6 +53,8 @@ public final class Database implements AutoCloseable {
   private final TemplateRepository templates;
   private final ModelRepository models;
   private final RegisteredModelRepository registeredModels;
+  private final ModelEntityRepository modelEntities;
+  private final FilesetRepository filesets;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Database(DatabaseVendor vendor, DatabaseVendor.OpenedDataSource opened) {
@@ -70,6 +74,10 @@ public final class Database implements AutoCloseable {
     this.registeredModels =
         new JooqRegisteredModelRepository(
             dsl, transactions, vendor, new RegisteredModelRecordMapper(json));
+    this.modelEntities =
+        new JooqModelEntityRepository(dsl, transactions, vendor, new ModelEntityRecordMapper(json));
+    this.filesets =
+        new JooqFilesetRepository(dsl, transactions, vendor, new FilesetRecordMapper(json));
   }
 
   /**
@@ -126,9 +134,19 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Runs work atomically across {@link #templates()}, {@link #models()} and {@link
-   * #registeredModels()}.
+   * Stores workspace model entities with their adapters; safe for concurrent use. Read-modify-write
+   * sequences (adding an adapter, a patch) run in {@link #transactions()}.
    */
+  public ModelEntityRepository modelEntities() {
+    return modelEntities;
+  }
+
+  /** Stores workspace filesets (their description and storage, not their files). */
+  public FilesetRepository filesets() {
+    return filesets;
+  }
+
+  /** Runs work atomically across every repository of this database. */
   public TransactionRunner transactions() {
     return transactions;
   }

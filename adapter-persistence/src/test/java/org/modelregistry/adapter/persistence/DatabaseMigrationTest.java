@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.jooq.Field;
 import org.jooq.Named;
 import org.jooq.Record2;
@@ -18,7 +19,13 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelregistry.domain.template.Template;
+import org.modelregistry.domain.workspace.EntityName;
+import org.modelregistry.domain.workspace.FilesetRef;
+import org.modelregistry.domain.workspace.ModelEntity;
+import org.modelregistry.domain.workspace.ModelEntityDefinition;
+import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.TemplateQuery;
+import org.modelregistry.ports.in.workspace.FilesetQuery;
 import org.modelregistry.ports.paging.PageRequest;
 
 class DatabaseMigrationTest {
@@ -42,11 +49,14 @@ class DatabaseMigrationTest {
               "model_instance",
               "registered_models",
               "registered_model_files",
+              "model_entities",
+              "model_entity_adapters",
+              "filesets",
               "flyway_schema_history");
       List<Record2<String, Boolean>> history =
           database.dsl().select(VERSION, SUCCESS).from(HISTORY).where(VERSION.isNotNull()).fetch();
       assertThat(history).hasSize(migrationFiles()).allMatch(Record2::value2);
-      assertThat(history).extracting(Record2::value1).contains("1", "2");
+      assertThat(history).extracting(Record2::value1).contains("1", "2", "3");
     }
   }
 
@@ -109,6 +119,50 @@ class DatabaseMigrationTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
     database.close();
+  }
+
+  @Test
+  void givenDatabaseAtVersion2_open_migratesToVersion3WithWorkingWorkspaceTables()
+      throws Exception {
+    Path file = dir.resolve("v2.db");
+    Flyway.configure(Database.class.getClassLoader())
+        .dataSource(SqliteFiles.url(file), null, null)
+        .locations("classpath:db/migration")
+        .target("2")
+        .load()
+        .migrate();
+
+    try (Database database = Database.open(SqliteFiles.url(file))) {
+      assertThat(
+              database
+                  .dsl()
+                  .select(VERSION)
+                  .from(HISTORY)
+                  .where(VERSION.isNotNull())
+                  .fetch(VERSION))
+          .contains("1", "2", "3");
+      var entity =
+          ModelEntity.create(
+              new WorkspaceName("ws"),
+              new ModelEntityDefinition(
+                  new EntityName("m"),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  FilesetRef.parse("ws/files"),
+                  List.of(),
+                  null,
+                  null,
+                  false),
+              java.time.Instant.parse("2026-01-01T00:00:00Z"));
+      database.modelEntities().insert(entity);
+
+      assertThat(database.modelEntities().find(entity.workspace(), entity.name())).contains(entity);
+      assertThat(database.modelEntities().usesFileset(FilesetRef.parse("ws/files"))).isTrue();
+      assertThat(database.filesets().list(FilesetQuery.all(entity.workspace())).items()).isEmpty();
+    }
   }
 
   /** How many migrations the adapter ships, so that adding V2 keeps these tests honest. */

@@ -3,11 +3,16 @@ package org.modelregistry.adapter.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelregistry.ports.out.FilesetRepository;
+import org.modelregistry.ports.out.ModelEntityRepository;
+import org.modelregistry.ports.out.contract.FilesetRepositoryContract;
+import org.modelregistry.ports.out.contract.ModelEntityRepositoryContract;
 import org.modelregistry.ports.out.contract.ModelRepositoryContract;
 import org.modelregistry.ports.out.contract.RegisteredModelRepositoryContract;
 import org.modelregistry.ports.out.contract.RegistryStores;
 import org.modelregistry.ports.out.contract.TemplateRepositoryContract;
 import org.modelregistry.ports.out.contract.TransactionRunnerContract;
+import org.modelregistry.ports.out.contract.WorkspaceStore;
 
 /** The shared contract suites against a real SQLite file, one fresh file per test. */
 class SqliteRepositoriesContractTest {
@@ -49,6 +54,28 @@ class SqliteRepositoriesContractTest {
     @Override
     protected RegisteredModelStore openRepository() {
       return SqliteFiles.registeredModelStore(SqliteFiles.open(dir));
+    }
+  }
+
+  @Nested
+  class ModelEntities extends ModelEntityRepositoryContract {
+    @TempDir Path dir;
+
+    @Override
+    protected WorkspaceStore<ModelEntityRepository> openRepository() {
+      Database database = SqliteFiles.open(dir);
+      return new WorkspaceStore<>(database.modelEntities(), database::close);
+    }
+  }
+
+  @Nested
+  class Filesets extends FilesetRepositoryContract {
+    @TempDir Path dir;
+
+    @Override
+    protected WorkspaceStore<FilesetRepository> openRepository() {
+      Database database = SqliteFiles.open(dir);
+      return new WorkspaceStore<>(database.filesets(), database::close);
     }
   }
 }

@@ -14,6 +14,7 @@ import org.modelregistry.domain.workspace.WorkspaceName;
  * @param hasBaseModel true: only entities with a base model; false: only those without
  * @param baseModel the base model's reference ({@code workspace/name}) must match
  * @param finetuningType the entity's own fine-tuning type, or one of its adapters', must be this
+ * @param fileset the entity's own fileset (not its adapters') must be this
  */
 public record ModelEntityQuery(
     WorkspaceName workspace,

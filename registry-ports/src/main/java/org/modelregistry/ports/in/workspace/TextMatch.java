@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param equalTo the value must be exactly this
  * @param like the value must contain this text, case-insensitively ({@code %} matches any run of
- *     characters, {@code _} one character; no other character is special)
+ *     characters, {@code _} one character; no other character is special). On SQLite only ASCII
+ *     letters fold case in SQL, so non-ASCII letters match case-sensitively there.
  * @param in the value must be one of these (ignored when empty)
  * @param notIn the value must be none of these
  */
@@ -36,7 +37,7 @@ public record TextMatch(
     if (like.isPresent() && (value == null || !likeMatches(like.get(), value))) {
       return false;
     }
-    if (!in.isEmpty() && !in.contains(value)) {
+    if (!in.isEmpty() && (value == null || !in.contains(value))) {
       return false;
     }
     return !(value != null && notIn.contains(value));

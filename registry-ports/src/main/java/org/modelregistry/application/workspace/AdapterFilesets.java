@@ -1,0 +1,19 @@
+package org.modelregistry.application.workspace;
+
+import org.modelregistry.domain.error.ValidationException;
+import org.modelregistry.domain.workspace.FilesetRef;
+import org.modelregistry.ports.out.FilesetRepository;
+
+/** The one rule of an adapter that needs a store: its fileset exists. */
+final class AdapterFilesets {
+
+  private AdapterFilesets() {}
+
+  /** Throws a violation at {@code fileset} unless {@code ref} (when given) names a fileset. */
+  static void requireExisting(FilesetRepository filesets, FilesetRef ref) {
+    if (ref != null && filesets.find(ref.workspace(), ref.name()).isEmpty()) {
+      throw ValidationException.of(
+          "fileset '" + ref + "' does not exist", "fileset_not_found", "fileset");
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package org.modelregistry.ports.in.workspace;
+
+import org.modelregistry.domain.naming.FilePath;
+import org.modelregistry.domain.workspace.FilesetRef;
+
+/** Deletes one file of a fileset kept in the registry's own store. */
+public interface DeleteFilesetFileUseCase {
+
+  /**
+   * Deletes the file at {@code path} of the fileset.
+   *
+   * @throws org.modelregistry.domain.error.NotFoundException when there is no such fileset or file
+   * @throws org.modelregistry.domain.error.ConflictException when the fileset's files live at an
+   *     external source
+   */
+  void delete(WorkspaceCaller caller, FilesetRef fileset, FilePath path);
+}

@@ -1,0 +1,15 @@
+package org.modelregistry.ports.in.workspace;
+
+import org.modelregistry.domain.workspace.ModelEntity;
+import org.modelregistry.domain.workspace.ModelRef;
+
+/** Reads one model entity. */
+public interface GetModelEntityUseCase {
+
+  /**
+   * The entity {@code ref} names, with its adapters.
+   *
+   * @throws org.modelregistry.domain.error.NotFoundException when there is none
+   */
+  ModelEntity get(ModelRef ref);
+}

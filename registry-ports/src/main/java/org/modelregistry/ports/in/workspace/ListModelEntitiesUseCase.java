@@ -1,0 +1,11 @@
+package org.modelregistry.ports.in.workspace;
+
+import org.modelregistry.domain.workspace.ModelEntity;
+import org.modelregistry.ports.paging.Page;
+
+/** Lists the model entities of a workspace. */
+public interface ListModelEntitiesUseCase {
+
+  /** One page of the entities {@code query} matches, in its order; never fails for no match. */
+  Page<ModelEntity> list(ModelEntityQuery query);
+}

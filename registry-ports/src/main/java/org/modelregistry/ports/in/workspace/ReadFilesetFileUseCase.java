@@ -1,0 +1,39 @@
+package org.modelregistry.ports.in.workspace;
+
+import java.io.InputStream;
+import java.util.Objects;
+import org.modelregistry.domain.naming.FilePath;
+import org.modelregistry.domain.workspace.FilesetRef;
+
+/** Streams the stored bytes of one file of a fileset. */
+public interface ReadFilesetFileUseCase {
+
+  /**
+   * Opens {@code length} bytes of the file from {@code offset} ({@code length} -1: to the end). The
+   * caller closes the returned content.
+   *
+   * @throws org.modelregistry.domain.error.NotFoundException when there is no such fileset or file
+   * @throws IllegalArgumentException when {@code offset} is negative or beyond the file's end
+   */
+  FileContent open(FilesetRef fileset, FilePath path, long offset, long length);
+
+  /**
+   * The file's size and SHA-256 without its bytes, for HEAD answers and range checks. Same errors
+   * as {@link #open}.
+   */
+  FilesetFile describe(FilesetRef fileset, FilePath path);
+
+  /** An open slice of a stored file with the whole file's facts. */
+  record FileContent(FilesetFile file, InputStream bytes) implements AutoCloseable {
+
+    public FileContent {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(bytes, "bytes");
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      bytes.close();
+    }
+  }
+}
