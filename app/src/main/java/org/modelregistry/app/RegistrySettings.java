@@ -1,6 +1,7 @@
 package org.modelregistry.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.modelregistry.domain.identity.Actor;
 
@@ -16,6 +17,10 @@ import org.modelregistry.domain.identity.Actor;
  * @param localIdentity the identity every request acts as until authentication exists
  * @param storage where stored model files live
  * @param imports how model files are fetched and imported
+ * @param localAdmin whether the local identity is an administrator (it may then set {@code
+ *     trust_remote_code} on any model)
+ * @param trustRemoteCodeSources source globs ({@code s3://bucket/prefix/**}, {@code hf://org/*})
+ *     whose models anyone may mark {@code trust_remote_code}
  */
 public record RegistrySettings(
     String host,
@@ -25,7 +30,9 @@ public record RegistrySettings(
     long maxRequestBodyBytes,
     Actor localIdentity,
     StorageOptions storage,
-    ImportOptions imports) {
+    ImportOptions imports,
+    boolean localAdmin,
+    List<String> trustRemoteCodeSources) {
 
   public RegistrySettings {
     Objects.requireNonNull(host, "host");
@@ -34,6 +41,7 @@ public record RegistrySettings(
     Objects.requireNonNull(localIdentity, "localIdentity");
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(imports, "imports");
+    trustRemoteCodeSources = List.copyOf(trustRemoteCodeSources);
   }
 
   /** The embedded file store inside {@code dataDir}. */

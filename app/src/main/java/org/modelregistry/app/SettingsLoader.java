@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.modelregistry.application.registration.ImportSettings;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.identity.IdentityType;
+import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 
 /**
  * Builds {@link RegistrySettings} from defaults, then {@code REGISTRY_*} environment variables,
@@ -83,6 +84,15 @@ public final class SettingsLoader {
           new Setting(
               "import-read-timeout-seconds", "60", "Longest silence of a source while sending."),
           new Setting("import-max-redirects", "5", "Redirects one fetch follows."),
+          new Setting(
+              "local-identity-admin",
+              "false",
+              "Whether the local identity is an administrator: true or false."),
+          new Setting(
+              "trust-remote-code-sources",
+              "",
+              "Comma-separated source globs (s3://bucket/prefix/**, hf://org/*) whose models"
+                  + " anyone may mark trust_remote_code; otherwise only administrators may."),
           new Setting(
               "import-on-restart",
               "resume",
@@ -166,7 +176,40 @@ public final class SettingsLoader {
         maxBody,
         new Actor(userId, identityType),
         storage(values, dataDir),
-        imports(values));
+        imports(values),
+        parse(values, "local-identity-admin", SettingsLoader::parseBoolean, "true or false"),
+        trustRemoteCodeSources(values));
+  }
+
+  private static List<String> trustRemoteCodeSources(Map<String, String> values) {
+    List<String> patterns = list(values.get("trust-remote-code-sources"));
+    try {
+      TrustRemoteCodePolicy.of(patterns.toArray(String[]::new));
+    } catch (RuntimeException e) {
+      throw invalid(
+          "trust-remote-code-sources",
+          values.get("trust-remote-code-sources"),
+          "a comma-separated list of source globs such as s3://bucket/prefix/** or hf://org/*");
+    }
+    return patterns;
+  }
+
+  private static boolean parseBoolean(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(text);
+    };
+  }
+
+  private static List<String> list(String commaSeparated) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : commaSeparated.split(",")) {
+      if (!entry.isBlank()) {
+        entries.add(entry.trim());
+      }
+    }
+    return entries;
   }
 
   private static StorageOptions storage(Map<String, String> values, Path dataDir) {
@@ -219,12 +262,10 @@ public final class SettingsLoader {
             "import-on-restart",
             v -> ImportSettings.RestartPolicy.valueOf(v.toUpperCase(Locale.ROOT)),
             "resume or fail");
-    List<String> allowed = new ArrayList<>();
-    for (String entry : values.get("import-allowed-hosts").split(",")) {
-      if (!entry.isBlank()) {
-        allowed.add(entry.trim().toLowerCase(Locale.ROOT));
-      }
-    }
+    List<String> allowed =
+        list(values.get("import-allowed-hosts")).stream()
+            .map(entry -> entry.toLowerCase(Locale.ROOT))
+            .toList();
     ImportSettings defaults = ImportSettings.DEFAULTS;
     return new ImportOptions(
         new ImportSettings(

@@ -182,4 +182,27 @@ class SettingsLoaderTest {
     assertThatThrownBy(() -> SettingsLoader.load(new String[] {"--storage", "ftp"}, Map.of()))
         .hasMessageContaining("--storage");
   }
+
+  @Test
+  void givenTrustSettings_load_keepsThePatternsAndTheAdminFlag() {
+    RegistrySettings settings =
+        SettingsLoader.load(
+            new String[] {
+              "--trust-remote-code-sources", "s3://models/approved/**, hf://meta-llama/*",
+              "--local-identity-admin", "true"
+            },
+            Map.of());
+
+    assertThat(settings.trustRemoteCodeSources())
+        .containsExactly("s3://models/approved/**", "hf://meta-llama/*");
+    assertThat(settings.localAdmin()).isTrue();
+    assertThat(SettingsLoader.load(new String[0], Map.of()).localAdmin()).isFalse();
+  }
+
+  @Test
+  void givenABadAdminFlag_load_namesTheSetting() {
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--local-identity-admin", "yes"}, Map.of()))
+        .hasMessageContaining("--local-identity-admin");
+  }
 }
