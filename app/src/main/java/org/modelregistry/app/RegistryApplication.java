@@ -6,7 +6,9 @@ import org.modelregistry.adapter.http.HttpSettings;
 import org.modelregistry.adapter.http.RegistrationUseCases;
 import org.modelregistry.adapter.http.RegistryUseCases;
 import org.modelregistry.adapter.http.RunningHttpApi;
+import org.modelregistry.adapter.http.WorkspaceUseCases;
 import org.modelregistry.adapter.persistence.Database;
+import org.modelregistry.adapter.storage.checkpoint.StoredCheckpointReader;
 import org.modelregistry.adapter.storage.fetch.FetchSettings;
 import org.modelregistry.adapter.storage.fetch.HttpSourceFetcher;
 import org.modelregistry.adapter.storage.local.LocalArtifactStore;
@@ -29,6 +31,16 @@ import org.modelregistry.application.registration.ModelImporter;
 import org.modelregistry.application.registration.ReadModelFileService;
 import org.modelregistry.application.registration.RegisterModelService;
 import org.modelregistry.application.registration.UpdateRegisteredModelService;
+import org.modelregistry.application.spec.DeriveModelSpecService;
+import org.modelregistry.application.workspace.AddModelAdapterService;
+import org.modelregistry.application.workspace.CreateModelEntityService;
+import org.modelregistry.application.workspace.DeleteModelAdapterService;
+import org.modelregistry.application.workspace.DeleteModelEntityService;
+import org.modelregistry.application.workspace.GetModelEntityService;
+import org.modelregistry.application.workspace.ListModelEntitiesService;
+import org.modelregistry.application.workspace.PatchModelEntityService;
+import org.modelregistry.application.workspace.UpdateModelAdapterService;
+import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.IdGenerator;
 import org.modelregistry.ports.out.SourceFetcher;
@@ -76,7 +88,10 @@ public final class RegistryApplication implements AutoCloseable {
               fetcher,
               clock,
               settings.imports().importer());
-      RegistryUseCases useCases = useCases(database, store, fetcher, importer, ids, clock);
+      var trustPolicy =
+          TrustRemoteCodePolicy.of(settings.trustRemoteCodeSources().toArray(String[]::new));
+      RegistryUseCases useCases =
+          useCases(database, store, fetcher, importer, trustPolicy, ids, clock);
       int interrupted = importer.recoverInterrupted();
       if (interrupted > 0) {
         LOG.info(
@@ -88,7 +103,8 @@ public final class RegistryApplication implements AutoCloseable {
       }
       RunningHttpApi server =
           HttpApi.start(
-              new HttpSettings(settings.maxRequestBodyBytes(), settings.localIdentity()),
+              new HttpSettings(
+                  settings.maxRequestBodyBytes(), settings.localIdentity(), settings.localAdmin()),
               useCases,
               settings.host(),
               settings.port());
@@ -133,9 +149,13 @@ public final class RegistryApplication implements AutoCloseable {
       ArtifactStore store,
       SourceFetcher fetcher,
       ModelImporter importer,
+      TrustRemoteCodePolicy trustPolicy,
       IdGenerator ids,
       Clock clock) {
     var templates = database.templates();
+    var entities = database.modelEntities();
+    var filesets = database.filesets();
+    var deriveSpec = new DeriveModelSpecService(new StoredCheckpointReader(store));
     var models = database.models();
     var registered = database.registeredModels();
     var transactions = database.transactions();
@@ -155,7 +175,18 @@ public final class RegistryApplication implements AutoCloseable {
             new ListRegisteredModelsService(registered),
             new UpdateRegisteredModelService(registered, transactions, clock),
             new DeleteRegisteredModelService(registered, transactions, store, importer),
-            new ReadModelFileService(registered, store)));
+            new ReadModelFileService(registered, store)),
+        new WorkspaceUseCases(
+            new CreateModelEntityService(
+                entities, filesets, store, deriveSpec, trustPolicy, transactions, clock),
+            new GetModelEntityService(entities),
+            new ListModelEntitiesService(entities),
+            new PatchModelEntityService(
+                entities, filesets, store, deriveSpec, trustPolicy, transactions, clock),
+            new DeleteModelEntityService(entities),
+            new AddModelAdapterService(entities, filesets, transactions, clock),
+            new UpdateModelAdapterService(entities, filesets, transactions, clock),
+            new DeleteModelAdapterService(entities, transactions, clock)));
   }
 
   /** The port the server listens on (useful when it was started on port 0). */

@@ -8,8 +8,9 @@ package org.modelregistry.adapter.http;
 enum ErrorFamily {
 
   /**
-   * {@code /v4/model-templates} and {@code /v4/models} (and every path outside {@code /api}): the
-   * reference's {@code HTTPValidationError} and {@code {"detail": "..."}}.
+   * {@code /v4/model-templates}, {@code /v4/models}, the workspace routes under {@code /apis/...}
+   * (and every path outside {@code /api}): the reference's {@code HTTPValidationError} and {@code
+   * {"detail": "..."}}.
    */
   TEMPLATES_AND_MODELS,
 

@@ -8,8 +8,10 @@ import java.util.Objects;
  * The registry's HTTP API. Two families of routes: {@code /v4/model-templates} and {@code
  * /v4/models}, shaped like the public reference OpenAPI document (bodies are checked against its
  * request schemas, then by the domain), and the registration API under {@code /api} ({@code
- * /api/v1.0/model...}, {@code /api/add_models}), whose bodies the domain's document readers check.
- * Every failure answers in the error shape of its family ({@link ErrorFamily}).
+ * /api/v1.0/model...}, {@code /api/add_models}), whose bodies the domain's document readers check;
+ * and the workspace model entities under {@code /apis/models/v2/workspaces/{workspace}/models},
+ * checked against the workspace reference document's request schemas, then by the domain. Every
+ * failure answers in the error shape of its family ({@link ErrorFamily}).
  */
 public final class HttpApi {
 
@@ -46,6 +48,12 @@ public final class HttpApi {
     RegistrationHandlers registrations =
         new RegistrationHandlers(useCases.registration(), reader, codec, identities);
     ModelFileHandlers files = new ModelFileHandlers(useCases.registration(), identities);
+    WorkspaceModelHandlers workspaceModels =
+        new WorkspaceModelHandlers(
+            useCases.workspace(),
+            new RequestBodies(reader, loadWorkspaceSchemas(), codec),
+            identities,
+            settings.localIdentityAdmin());
 
     return Javalin.create(
         config -> {
@@ -86,6 +94,16 @@ public final class HttpApi {
           String file = VERSION_ROUTE + "/files/<" + ModelFileHandlers.PATH + ">";
           config.routes.get(file, files::get);
           config.routes.head(file, files::head);
+
+          config.routes.post(WorkspaceModelHandlers.MODELS, workspaceModels::create);
+          config.routes.get(WorkspaceModelHandlers.MODELS, workspaceModels::list);
+          config.routes.get(WorkspaceModelHandlers.MODEL, workspaceModels::get);
+          config.routes.patch(WorkspaceModelHandlers.MODEL, workspaceModels::patch);
+          config.routes.delete(WorkspaceModelHandlers.MODEL, workspaceModels::delete);
+          config.routes.post(WorkspaceModelHandlers.ADAPTERS, workspaceModels::addAdapter);
+          config.routes.patch(WorkspaceModelHandlers.ADAPTER_ROUTE, workspaceModels::updateAdapter);
+          config.routes.delete(
+              WorkspaceModelHandlers.ADAPTER_ROUTE, workspaceModels::deleteAdapter);
         });
   }
 
@@ -100,6 +118,15 @@ public final class HttpApi {
       HttpSettings settings, RegistryUseCases useCases, String host, int port) {
     Objects.requireNonNull(host, "host");
     return new RunningHttpApi(create(settings, useCases).start(host, port));
+  }
+
+  private static ReferenceSchemas loadWorkspaceSchemas() {
+    try {
+      return ReferenceSchemas.workspace();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot load the reference schemas from " + ReferenceSchemas.WORKSPACE_RESOURCE, e);
+    }
   }
 
   private static ReferenceSchemas loadSchemas() {

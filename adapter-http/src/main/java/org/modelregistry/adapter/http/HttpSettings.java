@@ -9,8 +9,11 @@ import org.modelregistry.domain.identity.Actor;
  * @param maxRequestBodyBytes the largest request body accepted; larger ones answer 413
  * @param localIdentity the identity every request acts as until authentication exists; it becomes
  *     {@code created_by_user_id} / {@code created_by_identity_type} of what requests create
+ * @param localIdentityAdmin whether that identity is an administrator (for example, it may set
+ *     {@code trust_remote_code} on any workspace model)
  */
-public record HttpSettings(long maxRequestBodyBytes, Actor localIdentity) {
+public record HttpSettings(
+    long maxRequestBodyBytes, Actor localIdentity, boolean localIdentityAdmin) {
 
   /** 1 MiB. */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 1024 * 1024;
@@ -24,11 +27,16 @@ public record HttpSettings(long maxRequestBodyBytes, Actor localIdentity) {
 
   /** Settings with the default body limit, acting as {@code localIdentity}. */
   public static HttpSettings forLocalIdentity(Actor localIdentity) {
-    return new HttpSettings(DEFAULT_MAX_REQUEST_BODY_BYTES, localIdentity);
+    return new HttpSettings(DEFAULT_MAX_REQUEST_BODY_BYTES, localIdentity, false);
   }
 
   /** The same settings with another body limit. */
   public HttpSettings withMaxRequestBodyBytes(long bytes) {
-    return new HttpSettings(bytes, localIdentity);
+    return new HttpSettings(bytes, localIdentity, localIdentityAdmin);
+  }
+
+  /** The same settings with the local identity an administrator or not. */
+  public HttpSettings withLocalIdentityAdmin(boolean admin) {
+    return new HttpSettings(maxRequestBodyBytes, localIdentity, admin);
   }
 }

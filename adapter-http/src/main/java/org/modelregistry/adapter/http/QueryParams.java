@@ -238,6 +238,11 @@ final class QueryParams {
     return violations.attempt(work);
   }
 
+  /** Records a violation at {@code ["query", name]} for a parameter the route rejects. */
+  void reject(String name, String type, String message) {
+    query.add(type, message, name);
+  }
+
   /** Throws one validation failure listing every bad parameter read so far, if any. */
   void throwIfAny() {
     violations.throwIfAny();

@@ -97,6 +97,12 @@ final class ReferenceSchemas {
     return locationOfPointer("#/components/schemas/" + componentName);
   }
 
+  /** Where a component schema of the workspace reference lives. */
+  static SchemaLocation workspaceLocation(String componentName) {
+    return SchemaLocation.of(
+        "classpath:" + WORKSPACE_RESOURCE + "#/components/schemas/" + componentName);
+  }
+
   /** Where a schema of the reference lives, given a local {@code $ref} such as {@code #/...}. */
   static SchemaLocation locationOfPointer(String localRef) {
     return SchemaLocation.of("classpath:" + RESOURCE + localRef);

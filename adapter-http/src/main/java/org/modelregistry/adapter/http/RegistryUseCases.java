@@ -22,7 +22,8 @@ public record RegistryUseCases(
     ListModelsUseCase listModels,
     UpdateModelUseCase updateModel,
     DeleteModelUseCase deleteModel,
-    RegistrationUseCases registration) {
+    RegistrationUseCases registration,
+    WorkspaceUseCases workspace) {
 
   public RegistryUseCases {
     Objects.requireNonNull(createTemplate, "createTemplate");
@@ -35,5 +36,6 @@ public record RegistryUseCases(
     Objects.requireNonNull(updateModel, "updateModel");
     Objects.requireNonNull(deleteModel, "deleteModel");
     Objects.requireNonNull(registration, "registration");
+    Objects.requireNonNull(workspace, "workspace");
   }
 }

@@ -56,14 +56,20 @@ final class ApiFixture implements AutoCloseable {
   private final HttpClient client;
   private final URI base;
   private final RegistrationWorld registrations;
+  private final WorkspaceWorld workspace;
   private final String user;
 
   private ApiFixture(
-      Javalin server, HttpClient client, RegistrationWorld registrations, String user) {
+      Javalin server,
+      HttpClient client,
+      RegistrationWorld registrations,
+      WorkspaceWorld workspace,
+      String user) {
     this.server = server;
     this.client = client;
     this.base = URI.create("http://localhost:" + server.port());
     this.registrations = registrations;
+    this.workspace = workspace;
     this.user = user;
   }
 
@@ -79,18 +85,24 @@ final class ApiFixture implements AutoCloseable {
   static ApiFixture start(HttpSettings settings, UnaryOperator<RegistryUseCases> adjust) {
     Clock clock = new TickingClock(START);
     RegistrationWorld registrations = new RegistrationWorld(clock);
+    WorkspaceWorld workspace = new WorkspaceWorld(clock);
     Javalin server =
         HttpApi.create(
                 settings,
-                adjust.apply(realUseCases(clock, registrations)),
+                adjust.apply(realUseCases(clock, registrations, workspace)),
                 userHeaderOr(settings.localIdentity()))
             .start(0);
-    return new ApiFixture(server, HttpClient.newHttpClient(), registrations, null);
+    return new ApiFixture(server, HttpClient.newHttpClient(), registrations, workspace, null);
   }
 
   /** The same server and client, acting as {@code userId}. */
   ApiFixture as(String userId) {
-    return new ApiFixture(server, client, registrations, userId);
+    return new ApiFixture(server, client, registrations, workspace, userId);
+  }
+
+  /** The fakes behind the workspace routes. */
+  WorkspaceWorld workspace() {
+    return workspace;
   }
 
   /** The fakes behind the registration routes. */
@@ -108,10 +120,11 @@ final class ApiFixture implements AutoCloseable {
 
   static RegistryUseCases realUseCases() {
     Clock clock = new TickingClock(START);
-    return realUseCases(clock, new RegistrationWorld(clock));
+    return realUseCases(clock, new RegistrationWorld(clock), new WorkspaceWorld(clock));
   }
 
-  private static RegistryUseCases realUseCases(Clock clock, RegistrationWorld registrations) {
+  private static RegistryUseCases realUseCases(
+      Clock clock, RegistrationWorld registrations, WorkspaceWorld workspace) {
     var store = new InMemoryRegistryStore();
     AtomicInteger counter = new AtomicInteger();
     IdGenerator ids = () -> "id-%04d".formatted(counter.incrementAndGet());
@@ -126,7 +139,8 @@ final class ApiFixture implements AutoCloseable {
         new ListModelsService(store.models()),
         new UpdateModelService(store.models(), store.templates(), tx),
         new DeleteModelService(store.models()),
-        registrations.useCases());
+        registrations.useCases(),
+        workspace.useCases());
   }
 
   Reply get(String path) {

@@ -377,7 +377,8 @@ class ModelFileRoutesTest {
               real.updateModel(),
               real.deleteModel(),
               new RegistrationUseCases(
-                  r.register(), r.get(), r.list(), r.update(), r.delete(), readFile));
+                  r.register(), r.get(), r.list(), r.update(), r.delete(), readFile),
+              real.workspace());
         });
   }
 

@@ -65,7 +65,8 @@ class NumberPolicyTest {
                     real.listModels(),
                     real.updateModel(),
                     real.deleteModel(),
-                    real.registration()));
+                    real.registration(),
+                    real.workspace()));
     String templateId =
         api.createTemplate(
             Bodies.template("numbers")

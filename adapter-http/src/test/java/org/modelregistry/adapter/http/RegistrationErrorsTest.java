@@ -200,7 +200,8 @@ class RegistrationErrorsTest {
                       },
                       r.update(),
                       r.delete(),
-                      r.readFile()));
+                      r.readFile()),
+                  real.workspace());
             })) {
 
       Reply reply = failing.get("/api/v1.0/models");

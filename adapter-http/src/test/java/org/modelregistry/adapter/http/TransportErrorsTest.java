@@ -245,7 +245,8 @@ class TransportErrorsTest {
                     real.listModels(),
                     real.updateModel(),
                     real.deleteModel(),
-                    real.registration()))) {
+                    real.registration(),
+                    real.workspace()))) {
 
       Reply reply = failing.get("/v4/model-templates/any");
 

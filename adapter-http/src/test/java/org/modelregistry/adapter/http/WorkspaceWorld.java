@@ -1,0 +1,109 @@
+package org.modelregistry.adapter.http;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.modelregistry.application.workspace.AddModelAdapterService;
+import org.modelregistry.application.workspace.CreateFilesetService;
+import org.modelregistry.application.workspace.CreateModelEntityService;
+import org.modelregistry.application.workspace.DeleteModelAdapterService;
+import org.modelregistry.application.workspace.DeleteModelEntityService;
+import org.modelregistry.application.workspace.FilesetStorageLayout;
+import org.modelregistry.application.workspace.GetModelEntityService;
+import org.modelregistry.application.workspace.ListModelEntitiesService;
+import org.modelregistry.application.workspace.PatchModelEntityService;
+import org.modelregistry.application.workspace.UpdateModelAdapterService;
+import org.modelregistry.domain.naming.FilePath;
+import org.modelregistry.domain.spec.ModelSpec;
+import org.modelregistry.domain.workspace.EntityName;
+import org.modelregistry.domain.workspace.FilesetPurpose;
+import org.modelregistry.domain.workspace.FilesetRef;
+import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
+import org.modelregistry.domain.workspace.WorkspaceName;
+import org.modelregistry.ports.in.spec.DeriveModelSpecUseCase;
+import org.modelregistry.ports.in.workspace.NewFileset;
+import org.modelregistry.ports.in.workspace.WorkspaceCaller;
+import org.modelregistry.ports.out.memory.InMemoryArtifactStore;
+import org.modelregistry.ports.out.memory.InMemoryFilesetRepository;
+import org.modelregistry.ports.out.memory.InMemoryModelEntityRepository;
+import org.modelregistry.ports.out.memory.LockingTransactionRunner;
+
+/**
+ * The real workspace services over in-memory fakes, behind the {@code /apis/models/v2/...} routes:
+ * trust_remote_code is for administrators only, and a spec is "derived" by a stub returning {@link
+ * #DERIVED}. Filesets have no routes yet; tests create them through {@link #fileset}.
+ */
+final class WorkspaceWorld {
+
+  /** What the stub derivation answers for every fileset. */
+  static final ModelSpec DERIVED =
+      new ModelSpec(
+          "derived",
+          "llama",
+          2,
+          64,
+          4,
+          2,
+          128,
+          1000,
+          2048,
+          false,
+          true,
+          12345L,
+          "bfloat16",
+          true,
+          "{{ messages }}");
+
+  private final InMemoryModelEntityRepository models = new InMemoryModelEntityRepository();
+  private final InMemoryFilesetRepository filesets = new InMemoryFilesetRepository();
+  private final InMemoryArtifactStore store = new InMemoryArtifactStore();
+  private final CreateFilesetService createFileset;
+  private final WorkspaceUseCases useCases;
+
+  WorkspaceWorld(Clock clock) {
+    var tx = new LockingTransactionRunner();
+    DeriveModelSpecUseCase derive = (checkpoint, folder, files) -> DERIVED;
+    TrustRemoteCodePolicy policy = TrustRemoteCodePolicy.ADMIN_ONLY;
+    this.createFileset = new CreateFilesetService(filesets, clock);
+    this.useCases =
+        new WorkspaceUseCases(
+            new CreateModelEntityService(models, filesets, store, derive, policy, tx, clock),
+            new GetModelEntityService(models),
+            new ListModelEntitiesService(models),
+            new PatchModelEntityService(models, filesets, store, derive, policy, tx, clock),
+            new DeleteModelEntityService(models),
+            new AddModelAdapterService(models, filesets, tx, clock),
+            new UpdateModelAdapterService(models, filesets, tx, clock),
+            new DeleteModelAdapterService(models, tx, clock));
+  }
+
+  WorkspaceUseCases useCases() {
+    return useCases;
+  }
+
+  /** Creates an empty fileset {@code workspace/name} in the registry's own store. */
+  void fileset(String workspace, String name) {
+    createFileset.create(
+        new WorkspaceCaller(ApiFixture.LOCAL, false),
+        new NewFileset(
+            new WorkspaceName(workspace),
+            new EntityName(name),
+            null,
+            null,
+            FilesetPurpose.MODEL,
+            Map.of(),
+            Map.of(),
+            null));
+  }
+
+  /** Stores {@code content} as the file {@code path} of the fileset {@code workspace/name}. */
+  void file(String workspace, String name, String path, String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    store.write(
+        FilesetStorageLayout.file(
+            new FilesetRef(new WorkspaceName(workspace), new EntityName(name)), new FilePath(path)),
+        new ByteArrayInputStream(bytes),
+        bytes.length);
+  }
+}
