@@ -186,7 +186,14 @@ public final class RegistryApplication implements AutoCloseable {
             new DeleteModelEntityService(entities),
             new AddModelAdapterService(entities, filesets, transactions, clock),
             new UpdateModelAdapterService(entities, filesets, transactions, clock),
-            new DeleteModelAdapterService(entities, transactions, clock)));
+            new DeleteModelAdapterService(entities, transactions, clock),
+            new org.modelregistry.application.workspace.CreateFilesetService(filesets, clock),
+            new org.modelregistry.application.workspace.GetFilesetService(filesets),
+            new org.modelregistry.application.workspace.ListFilesetsService(filesets),
+            new org.modelregistry.application.workspace.PatchFilesetService(
+                filesets, transactions, clock),
+            new org.modelregistry.application.workspace.DeleteFilesetService(
+                filesets, entities, store, transactions)));
   }
 
   /** The port the server listens on (useful when it was started on port 0). */

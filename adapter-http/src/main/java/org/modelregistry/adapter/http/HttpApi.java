@@ -9,9 +9,10 @@ import java.util.Objects;
  * /v4/models}, shaped like the public reference OpenAPI document (bodies are checked against its
  * request schemas, then by the domain), and the registration API under {@code /api} ({@code
  * /api/v1.0/model...}, {@code /api/add_models}), whose bodies the domain's document readers check;
- * and the workspace model entities under {@code /apis/models/v2/workspaces/{workspace}/models},
- * checked against the workspace reference document's request schemas, then by the domain. Every
- * failure answers in the error shape of its family ({@link ErrorFamily}).
+ * and the workspace model entities under {@code /apis/models/v2/workspaces/{workspace}/models}, and
+ * the filesets under {@code /apis/files/v2/workspaces/{workspace}/filesets}, both checked against
+ * the workspace reference document's request schemas, then by the domain. Every failure answers in
+ * the error shape of its family ({@link ErrorFamily}).
  */
 public final class HttpApi {
 
@@ -48,12 +49,13 @@ public final class HttpApi {
     RegistrationHandlers registrations =
         new RegistrationHandlers(useCases.registration(), reader, codec, identities);
     ModelFileHandlers files = new ModelFileHandlers(useCases.registration(), identities);
+    RequestBodies workspaceBodies = new RequestBodies(reader, loadWorkspaceSchemas(), codec);
     WorkspaceModelHandlers workspaceModels =
         new WorkspaceModelHandlers(
-            useCases.workspace(),
-            new RequestBodies(reader, loadWorkspaceSchemas(), codec),
-            identities,
-            settings.localIdentityAdmin());
+            useCases.workspace(), workspaceBodies, identities, settings.localIdentityAdmin());
+    FilesetHandlers filesets =
+        new FilesetHandlers(
+            useCases.workspace(), workspaceBodies, identities, settings.localIdentityAdmin());
 
     return Javalin.create(
         config -> {
@@ -104,6 +106,12 @@ public final class HttpApi {
           config.routes.patch(WorkspaceModelHandlers.ADAPTER_ROUTE, workspaceModels::updateAdapter);
           config.routes.delete(
               WorkspaceModelHandlers.ADAPTER_ROUTE, workspaceModels::deleteAdapter);
+
+          config.routes.post(FilesetHandlers.FILESETS, filesets::create);
+          config.routes.get(FilesetHandlers.FILESETS, filesets::list);
+          config.routes.get(FilesetHandlers.FILESET, filesets::get);
+          config.routes.patch(FilesetHandlers.FILESET, filesets::patch);
+          config.routes.delete(FilesetHandlers.FILESET, filesets::delete);
         });
   }
 

@@ -102,7 +102,7 @@ final class WorkspaceModelHandlers {
     String sortWire = ctx.queryParam("sort") == null ? "created_at" : ctx.queryParam("sort");
     EntitySort sort = params.choice("sort", SORTS).orElse(EntitySort.DEFAULT);
     boolean verbose = params.flag("verbose");
-    Map<String, String> filter = filters(ctx, params);
+    Map<String, String> filter = filters(ctx, params, FILTERS);
     Optional<ProjectName> project =
         params.parsed(
             Optional.ofNullable(filter.get("project")), "filter[project]", ProjectName::new);
@@ -216,7 +216,7 @@ final class WorkspaceModelHandlers {
    * The {@code filter[key]=value} parameters (deepObject style), each an exact match; any other
    * {@code filter[...]} key, or one given twice, is a violation.
    */
-  private static Map<String, String> filters(Context ctx, QueryParams params) {
+  static Map<String, String> filters(Context ctx, QueryParams params, List<String> allowed) {
     Map<String, String> filter = new LinkedHashMap<>();
     ctx.queryParamMap()
         .forEach(
@@ -226,9 +226,9 @@ final class WorkspaceModelHandlers {
               }
               String key = param.substring("filter[".length(), param.length() - 1);
               String shown = param.length() > 64 ? param.substring(0, 64) : param;
-              if (!FILTERS.contains(key)) {
+              if (!allowed.contains(key)) {
                 params.reject(
-                    shown, "value_error", "filter must name one of " + String.join(", ", FILTERS));
+                    shown, "value_error", "filter must name one of " + String.join(", ", allowed));
               } else if (values.size() != 1) {
                 params.reject(shown, "value_error", shown + " may be given only once");
               } else {
@@ -238,7 +238,7 @@ final class WorkspaceModelHandlers {
     return filter;
   }
 
-  private static Optional<TextMatch> text(Map<String, String> filter, String key) {
+  static Optional<TextMatch> text(Map<String, String> filter, String key) {
     return Optional.ofNullable(filter.get(key)).map(TextMatch::equalTo);
   }
 }

@@ -2,15 +2,23 @@ package org.modelregistry.adapter.http;
 
 import java.util.Objects;
 import org.modelregistry.ports.in.workspace.AddModelAdapterUseCase;
+import org.modelregistry.ports.in.workspace.CreateFilesetUseCase;
 import org.modelregistry.ports.in.workspace.CreateModelEntityUseCase;
+import org.modelregistry.ports.in.workspace.DeleteFilesetUseCase;
 import org.modelregistry.ports.in.workspace.DeleteModelAdapterUseCase;
 import org.modelregistry.ports.in.workspace.DeleteModelEntityUseCase;
+import org.modelregistry.ports.in.workspace.GetFilesetUseCase;
 import org.modelregistry.ports.in.workspace.GetModelEntityUseCase;
+import org.modelregistry.ports.in.workspace.ListFilesetsUseCase;
 import org.modelregistry.ports.in.workspace.ListModelEntitiesUseCase;
+import org.modelregistry.ports.in.workspace.PatchFilesetUseCase;
 import org.modelregistry.ports.in.workspace.PatchModelEntityUseCase;
 import org.modelregistry.ports.in.workspace.UpdateModelAdapterUseCase;
 
-/** The driving ports of the workspace model entity API ({@code /apis/models/v2/workspaces/...}). */
+/**
+ * The driving ports of the workspace model entity API ({@code /apis/models/v2/workspaces/...}) and
+ * of the fileset API ({@code /apis/files/v2/workspaces/.../filesets}).
+ */
 public record WorkspaceUseCases(
     CreateModelEntityUseCase createModel,
     GetModelEntityUseCase getModel,
@@ -19,7 +27,12 @@ public record WorkspaceUseCases(
     DeleteModelEntityUseCase deleteModel,
     AddModelAdapterUseCase addAdapter,
     UpdateModelAdapterUseCase updateAdapter,
-    DeleteModelAdapterUseCase deleteAdapter) {
+    DeleteModelAdapterUseCase deleteAdapter,
+    CreateFilesetUseCase createFileset,
+    GetFilesetUseCase getFileset,
+    ListFilesetsUseCase listFilesets,
+    PatchFilesetUseCase patchFileset,
+    DeleteFilesetUseCase deleteFileset) {
 
   public WorkspaceUseCases {
     Objects.requireNonNull(createModel, "createModel");
@@ -30,5 +43,10 @@ public record WorkspaceUseCases(
     Objects.requireNonNull(addAdapter, "addAdapter");
     Objects.requireNonNull(updateAdapter, "updateAdapter");
     Objects.requireNonNull(deleteAdapter, "deleteAdapter");
+    Objects.requireNonNull(createFileset, "createFileset");
+    Objects.requireNonNull(getFileset, "getFileset");
+    Objects.requireNonNull(listFilesets, "listFilesets");
+    Objects.requireNonNull(patchFileset, "patchFileset");
+    Objects.requireNonNull(deleteFileset, "deleteFileset");
   }
 }

@@ -7,11 +7,15 @@ import java.util.Map;
 import org.modelregistry.application.workspace.AddModelAdapterService;
 import org.modelregistry.application.workspace.CreateFilesetService;
 import org.modelregistry.application.workspace.CreateModelEntityService;
+import org.modelregistry.application.workspace.DeleteFilesetService;
 import org.modelregistry.application.workspace.DeleteModelAdapterService;
 import org.modelregistry.application.workspace.DeleteModelEntityService;
 import org.modelregistry.application.workspace.FilesetStorageLayout;
+import org.modelregistry.application.workspace.GetFilesetService;
 import org.modelregistry.application.workspace.GetModelEntityService;
+import org.modelregistry.application.workspace.ListFilesetsService;
 import org.modelregistry.application.workspace.ListModelEntitiesService;
+import org.modelregistry.application.workspace.PatchFilesetService;
 import org.modelregistry.application.workspace.PatchModelEntityService;
 import org.modelregistry.application.workspace.UpdateModelAdapterService;
 import org.modelregistry.domain.naming.FilePath;
@@ -32,7 +36,7 @@ import org.modelregistry.ports.out.memory.LockingTransactionRunner;
 /**
  * The real workspace services over in-memory fakes, behind the {@code /apis/models/v2/...} routes:
  * trust_remote_code is for administrators only, and a spec is "derived" by a stub returning {@link
- * #DERIVED}. Filesets have no routes yet; tests create them through {@link #fileset}.
+ * #DERIVED}. Tests of the model routes create filesets directly through {@link #fileset}.
  */
 final class WorkspaceWorld {
 
@@ -75,7 +79,12 @@ final class WorkspaceWorld {
             new DeleteModelEntityService(models),
             new AddModelAdapterService(models, filesets, tx, clock),
             new UpdateModelAdapterService(models, filesets, tx, clock),
-            new DeleteModelAdapterService(models, tx, clock));
+            new DeleteModelAdapterService(models, tx, clock),
+            createFileset,
+            new GetFilesetService(filesets),
+            new ListFilesetsService(filesets),
+            new PatchFilesetService(filesets, tx, clock),
+            new DeleteFilesetService(filesets, models, store, tx));
   }
 
   WorkspaceUseCases useCases() {

@@ -1,0 +1,161 @@
+package org.modelregistry.adapter.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.modelregistry.domain.workspace.EntityName;
+import org.modelregistry.domain.workspace.Fileset;
+import org.modelregistry.domain.workspace.FilesetPatch;
+import org.modelregistry.domain.workspace.FilesetPurpose;
+import org.modelregistry.domain.workspace.FilesetRef;
+import org.modelregistry.domain.workspace.WorkspaceName;
+import org.modelregistry.ports.in.workspace.EntitySort;
+import org.modelregistry.ports.in.workspace.FilesetQuery;
+import org.modelregistry.ports.in.workspace.NewFileset;
+import org.modelregistry.ports.in.workspace.PageSlice;
+import org.modelregistry.ports.in.workspace.WorkspaceCaller;
+import org.modelregistry.ports.paging.Page;
+
+/**
+ * The fileset routes, {@code /apis/files/v2/workspaces/{workspace}/filesets...}: parse, call a use
+ * case, render, as {@link WorkspaceModelHandlers} does for model entities.
+ */
+final class FilesetHandlers {
+
+  static final String WORKSPACE = WorkspaceModelHandlers.WORKSPACE;
+  static final String NAME = WorkspaceModelHandlers.NAME;
+
+  static final String FILESETS = "/apis/files/v2/workspaces/{" + WORKSPACE + "}/filesets";
+  static final String FILESET = FILESETS + "/{" + NAME + "}";
+
+  /** The reference's default order: newest first. */
+  private static final String DEFAULT_SORT = "-created_at";
+
+  private static final Map<String, EntitySort> SORTS = new LinkedHashMap<>();
+
+  static {
+    SORTS.put("name", new EntitySort(EntitySort.Field.NAME, false));
+    SORTS.put("-name", new EntitySort(EntitySort.Field.NAME, true));
+    SORTS.put("created_at", new EntitySort(EntitySort.Field.CREATED_AT, false));
+    SORTS.put("-created_at", new EntitySort(EntitySort.Field.CREATED_AT, true));
+  }
+
+  /** The {@code filter[...]} keys this API reads, each as an exact match. */
+  private static final List<String> FILTERS =
+      List.of("name", "description", "purpose", "storage_type");
+
+  private static final List<String> STORAGE_TYPES = List.of("local", "ngc", "huggingface", "s3");
+
+  private final WorkspaceUseCases useCases;
+  private final RequestBodies bodies;
+  private final IdentitySource identities;
+  private final boolean callersAreAdmins;
+
+  FilesetHandlers(
+      WorkspaceUseCases useCases,
+      RequestBodies bodies,
+      IdentitySource identities,
+      boolean callersAreAdmins) {
+    this.useCases = useCases;
+    this.bodies = bodies;
+    this.identities = identities;
+    this.callersAreAdmins = callersAreAdmins;
+  }
+
+  void create(Context ctx) {
+    QueryParams params = new QueryParams(ctx);
+    WorkspaceName workspace = params.pathParam(WORKSPACE, WorkspaceName::new);
+    params.throwIfAny();
+    NewFileset fileset =
+        bodies.forUpdate(ctx, "CreateFilesetRequest", FilesetDocuments.create(workspace));
+    WorkspaceCaller caller = caller(ctx);
+    Fileset created = RequestBodies.inBody(() -> useCases.createFileset().create(caller, fileset));
+    ctx.status(HttpStatus.CREATED).json(FilesetResponse.fileset(created));
+  }
+
+  void get(Context ctx) {
+    QueryParams params = new QueryParams(ctx);
+    FilesetRef ref = ref(params);
+    params.throwIfAny();
+    ctx.json(FilesetResponse.fileset(useCases.getFileset().get(ref)));
+  }
+
+  void list(Context ctx) {
+    QueryParams params = new QueryParams(ctx);
+    WorkspaceName workspace = params.pathParam(WORKSPACE, WorkspaceName::new);
+    int page = params.integerBetween("page", 1, Integer.MAX_VALUE, 1);
+    int pageSize =
+        params.integerBetween("page_size", 1, PageSlice.MAX_PAGE_SIZE, PageSlice.DEFAULT_PAGE_SIZE);
+    String sortWire = ctx.queryParam("sort") == null ? DEFAULT_SORT : ctx.queryParam("sort");
+    EntitySort sort = params.choice("sort", SORTS).orElse(SORTS.get(DEFAULT_SORT));
+    Map<String, String> filter = WorkspaceModelHandlers.filters(ctx, params, FILTERS);
+    Optional<FilesetPurpose> purpose =
+        params.parsed(
+            Optional.ofNullable(filter.get("purpose")),
+            "filter[purpose]",
+            FilesetPurpose::fromWire);
+    Optional<String> storageType = Optional.ofNullable(filter.get("storage_type"));
+    if (storageType.isPresent() && !STORAGE_TYPES.contains(storageType.get())) {
+      params.reject(
+          "filter[storage_type]",
+          "enum",
+          "filter[storage_type] must be one of " + String.join(", ", STORAGE_TYPES));
+    }
+    params.throwIfAny();
+    var query =
+        new FilesetQuery(
+            workspace,
+            WorkspaceModelHandlers.text(filter, "name"),
+            WorkspaceModelHandlers.text(filter, "description"),
+            purpose,
+            storageType,
+            sort,
+            new PageSlice(page, pageSize));
+    Page<Fileset> found = useCases.listFilesets().list(query);
+    Map<String, Object> pagination = new LinkedHashMap<>();
+    pagination.put("page", page);
+    pagination.put("page_size", pageSize);
+    pagination.put("current_page_size", found.items().size());
+    pagination.put("total_pages", (found.totalItemCount() + pageSize - 1) / pageSize);
+    pagination.put("total_results", found.totalItemCount());
+    Map<String, Object> envelope = new LinkedHashMap<>();
+    envelope.put("data", found.items().stream().map(FilesetResponse::fileset).toList());
+    envelope.put("pagination", pagination);
+    envelope.put("sort", sortWire);
+    envelope.put("filter", filter);
+    ctx.json(envelope);
+  }
+
+  void patch(Context ctx) {
+    QueryParams params = new QueryParams(ctx);
+    FilesetRef ref = ref(params);
+    params.throwIfAny();
+    FilesetPatch patch = bodies.forUpdate(ctx, "UpdateFilesetRequest", FilesetDocuments::patch);
+    WorkspaceCaller caller = caller(ctx);
+    Fileset patched = RequestBodies.inBody(() -> useCases.patchFileset().patch(caller, ref, patch));
+    ctx.json(FilesetResponse.fileset(patched));
+  }
+
+  void delete(Context ctx) {
+    QueryParams params = new QueryParams(ctx);
+    FilesetRef ref = ref(params);
+    params.throwIfAny();
+    useCases.deleteFileset().delete(caller(ctx), ref);
+    ctx.status(HttpStatus.NO_CONTENT);
+  }
+
+  private WorkspaceCaller caller(Context ctx) {
+    // Until authentication exists every request acts as the local identity, admin or not.
+    return new WorkspaceCaller(identities.actorOf(ctx), callersAreAdmins);
+  }
+
+  /** The fileset the path names; null (with violations recorded) when a segment is malformed. */
+  private static FilesetRef ref(QueryParams params) {
+    WorkspaceName workspace = params.pathParam(WORKSPACE, WorkspaceName::new);
+    EntityName name = params.pathParam(NAME, EntityName::new);
+    return workspace == null || name == null ? null : new FilesetRef(workspace, name);
+  }
+}
