@@ -2,7 +2,6 @@ package org.modelregistry.adapter.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,14 +33,8 @@ final class FilesetHandlers {
   /** The reference's default order: newest first. */
   private static final String DEFAULT_SORT = "-created_at";
 
-  private static final Map<String, EntitySort> SORTS = new LinkedHashMap<>();
-
-  static {
-    SORTS.put("name", new EntitySort(EntitySort.Field.NAME, false));
-    SORTS.put("-name", new EntitySort(EntitySort.Field.NAME, true));
-    SORTS.put("created_at", new EntitySort(EntitySort.Field.CREATED_AT, false));
-    SORTS.put("-created_at", new EntitySort(EntitySort.Field.CREATED_AT, true));
-  }
+  private static final Map<String, EntitySort> SORTS =
+      WorkspaceLists.sorts(EntitySort.Field.NAME, EntitySort.Field.CREATED_AT);
 
   /** The {@code filter[...]} keys this API reads, each as an exact match. */
   private static final List<String> FILTERS =
@@ -51,18 +44,12 @@ final class FilesetHandlers {
 
   private final WorkspaceUseCases useCases;
   private final RequestBodies bodies;
-  private final IdentitySource identities;
-  private final boolean callersAreAdmins;
+  private final WorkspaceCallers callers;
 
-  FilesetHandlers(
-      WorkspaceUseCases useCases,
-      RequestBodies bodies,
-      IdentitySource identities,
-      boolean callersAreAdmins) {
+  FilesetHandlers(WorkspaceUseCases useCases, RequestBodies bodies, WorkspaceCallers callers) {
     this.useCases = useCases;
     this.bodies = bodies;
-    this.identities = identities;
-    this.callersAreAdmins = callersAreAdmins;
+    this.callers = callers;
   }
 
   void create(Context ctx) {
@@ -71,7 +58,7 @@ final class FilesetHandlers {
     params.throwIfAny();
     NewFileset fileset =
         bodies.forUpdate(ctx, "CreateFilesetRequest", FilesetDocuments.create(workspace));
-    WorkspaceCaller caller = caller(ctx);
+    WorkspaceCaller caller = callers.of(ctx);
     Fileset created = RequestBodies.inBody(() -> useCases.createFileset().create(caller, fileset));
     ctx.status(HttpStatus.CREATED).json(FilesetResponse.fileset(created));
   }
@@ -91,7 +78,7 @@ final class FilesetHandlers {
         params.integerBetween("page_size", 1, PageSlice.MAX_PAGE_SIZE, PageSlice.DEFAULT_PAGE_SIZE);
     String sortWire = ctx.queryParam("sort") == null ? DEFAULT_SORT : ctx.queryParam("sort");
     EntitySort sort = params.choice("sort", SORTS).orElse(SORTS.get(DEFAULT_SORT));
-    Map<String, String> filter = WorkspaceModelHandlers.filters(ctx, params, FILTERS);
+    Map<String, String> filter = WorkspaceLists.filters(ctx, params, FILTERS);
     Optional<FilesetPurpose> purpose =
         params.parsed(
             Optional.ofNullable(filter.get("purpose")),
@@ -108,25 +95,15 @@ final class FilesetHandlers {
     var query =
         new FilesetQuery(
             workspace,
-            WorkspaceModelHandlers.text(filter, "name"),
-            WorkspaceModelHandlers.text(filter, "description"),
+            WorkspaceLists.text(filter, "name"),
+            WorkspaceLists.text(filter, "description"),
             purpose,
             storageType,
             sort,
             new PageSlice(page, pageSize));
     Page<Fileset> found = useCases.listFilesets().list(query);
-    Map<String, Object> pagination = new LinkedHashMap<>();
-    pagination.put("page", page);
-    pagination.put("page_size", pageSize);
-    pagination.put("current_page_size", found.items().size());
-    pagination.put("total_pages", (found.totalItemCount() + pageSize - 1) / pageSize);
-    pagination.put("total_results", found.totalItemCount());
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put("data", found.items().stream().map(FilesetResponse::fileset).toList());
-    envelope.put("pagination", pagination);
-    envelope.put("sort", sortWire);
-    envelope.put("filter", filter);
-    ctx.json(envelope);
+    ctx.json(
+        WorkspaceLists.envelope(found, page, pageSize, FilesetResponse::fileset, sortWire, filter));
   }
 
   void patch(Context ctx) {
@@ -134,7 +111,7 @@ final class FilesetHandlers {
     FilesetRef ref = ref(params);
     params.throwIfAny();
     FilesetPatch patch = bodies.forUpdate(ctx, "UpdateFilesetRequest", FilesetDocuments::patch);
-    WorkspaceCaller caller = caller(ctx);
+    WorkspaceCaller caller = callers.of(ctx);
     Fileset patched = RequestBodies.inBody(() -> useCases.patchFileset().patch(caller, ref, patch));
     ctx.json(FilesetResponse.fileset(patched));
   }
@@ -143,13 +120,8 @@ final class FilesetHandlers {
     QueryParams params = new QueryParams(ctx);
     FilesetRef ref = ref(params);
     params.throwIfAny();
-    useCases.deleteFileset().delete(caller(ctx), ref);
+    useCases.deleteFileset().delete(callers.of(ctx), ref);
     ctx.status(HttpStatus.NO_CONTENT);
-  }
-
-  private WorkspaceCaller caller(Context ctx) {
-    // Until authentication exists every request acts as the local identity, admin or not.
-    return new WorkspaceCaller(identities.actorOf(ctx), callersAreAdmins);
   }
 
   /** The fileset the path names; null (with violations recorded) when a segment is malformed. */

@@ -50,12 +50,10 @@ public final class HttpApi {
         new RegistrationHandlers(useCases.registration(), reader, codec, identities);
     ModelFileHandlers files = new ModelFileHandlers(useCases.registration(), identities);
     RequestBodies workspaceBodies = new RequestBodies(reader, loadWorkspaceSchemas(), codec);
+    var callers = new WorkspaceCallers(identities, settings.localIdentityAdmin());
     WorkspaceModelHandlers workspaceModels =
-        new WorkspaceModelHandlers(
-            useCases.workspace(), workspaceBodies, identities, settings.localIdentityAdmin());
-    FilesetHandlers filesets =
-        new FilesetHandlers(
-            useCases.workspace(), workspaceBodies, identities, settings.localIdentityAdmin());
+        new WorkspaceModelHandlers(useCases.workspace(), workspaceBodies, callers);
+    FilesetHandlers filesets = new FilesetHandlers(useCases.workspace(), workspaceBodies, callers);
 
     return Javalin.create(
         config -> {

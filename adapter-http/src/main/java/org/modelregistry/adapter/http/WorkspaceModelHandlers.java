@@ -2,7 +2,6 @@ package org.modelregistry.adapter.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +19,6 @@ import org.modelregistry.ports.in.workspace.EntitySort;
 import org.modelregistry.ports.in.workspace.ModelEntityQuery;
 import org.modelregistry.ports.in.workspace.NewModelAdapter;
 import org.modelregistry.ports.in.workspace.PageSlice;
-import org.modelregistry.ports.in.workspace.TextMatch;
 import org.modelregistry.ports.in.workspace.TimeRange;
 import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.paging.Page;
@@ -41,16 +39,9 @@ final class WorkspaceModelHandlers {
   static final String ADAPTERS = MODELS + "/{" + MODEL_NAME + "}/adapters";
   static final String ADAPTER_ROUTE = ADAPTERS + "/{" + ADAPTER + "}";
 
-  private static final Map<String, EntitySort> SORTS = new LinkedHashMap<>();
-
-  static {
-    SORTS.put("name", new EntitySort(EntitySort.Field.NAME, false));
-    SORTS.put("-name", new EntitySort(EntitySort.Field.NAME, true));
-    SORTS.put("created_at", new EntitySort(EntitySort.Field.CREATED_AT, false));
-    SORTS.put("-created_at", new EntitySort(EntitySort.Field.CREATED_AT, true));
-    SORTS.put("updated_at", new EntitySort(EntitySort.Field.UPDATED_AT, false));
-    SORTS.put("-updated_at", new EntitySort(EntitySort.Field.UPDATED_AT, true));
-  }
+  private static final Map<String, EntitySort> SORTS =
+      WorkspaceLists.sorts(
+          EntitySort.Field.NAME, EntitySort.Field.CREATED_AT, EntitySort.Field.UPDATED_AT);
 
   /** The {@code filter[...]} keys this API reads, each as an exact match ({@code $eq}). */
   private static final List<String> FILTERS =
@@ -58,19 +49,13 @@ final class WorkspaceModelHandlers {
 
   private final WorkspaceUseCases useCases;
   private final RequestBodies bodies;
-  private final IdentitySource identities;
-
-  private final boolean callersAreAdmins;
+  private final WorkspaceCallers callers;
 
   WorkspaceModelHandlers(
-      WorkspaceUseCases useCases,
-      RequestBodies bodies,
-      IdentitySource identities,
-      boolean callersAreAdmins) {
+      WorkspaceUseCases useCases, RequestBodies bodies, WorkspaceCallers callers) {
     this.useCases = useCases;
     this.bodies = bodies;
-    this.identities = identities;
-    this.callersAreAdmins = callersAreAdmins;
+    this.callers = callers;
   }
 
   void create(Context ctx) {
@@ -79,7 +64,7 @@ final class WorkspaceModelHandlers {
     params.throwIfAny();
     ModelEntityDefinition definition =
         bodies.forUpdate(ctx, "CreateModelEntityRequest", WorkspaceDocuments::readCreate);
-    WorkspaceCaller caller = caller(ctx);
+    WorkspaceCaller caller = callers.of(ctx);
     ModelEntity created =
         RequestBodies.inBody(() -> useCases.createModel().create(caller, workspace, definition));
     ctx.status(HttpStatus.CREATED).json(WorkspaceModelResponse.model(created, true));
@@ -102,7 +87,7 @@ final class WorkspaceModelHandlers {
     String sortWire = ctx.queryParam("sort") == null ? "created_at" : ctx.queryParam("sort");
     EntitySort sort = params.choice("sort", SORTS).orElse(EntitySort.DEFAULT);
     boolean verbose = params.flag("verbose");
-    Map<String, String> filter = filters(ctx, params, FILTERS);
+    Map<String, String> filter = WorkspaceLists.filters(ctx, params, FILTERS);
     Optional<ProjectName> project =
         params.parsed(
             Optional.ofNullable(filter.get("project")), "filter[project]", ProjectName::new);
@@ -118,31 +103,26 @@ final class WorkspaceModelHandlers {
     var query =
         new ModelEntityQuery(
             workspace,
-            text(filter, "name"),
+            WorkspaceLists.text(filter, "name"),
             project,
             Optional.empty(),
-            text(filter, "base_model"),
+            WorkspaceLists.text(filter, "base_model"),
             type,
             fileset,
-            text(filter, "description"),
+            WorkspaceLists.text(filter, "description"),
             TimeRange.ANY,
             TimeRange.ANY,
             sort,
             new PageSlice(page, pageSize));
     Page<ModelEntity> found = useCases.listModels().list(query);
-    Map<String, Object> pagination = new LinkedHashMap<>();
-    pagination.put("page", page);
-    pagination.put("page_size", pageSize);
-    pagination.put("current_page_size", found.items().size());
-    pagination.put("total_pages", (found.totalItemCount() + pageSize - 1) / pageSize);
-    pagination.put("total_results", found.totalItemCount());
-    Map<String, Object> envelope = new LinkedHashMap<>();
-    envelope.put(
-        "data", found.items().stream().map(m -> WorkspaceModelResponse.model(m, verbose)).toList());
-    envelope.put("pagination", pagination);
-    envelope.put("sort", sortWire);
-    envelope.put("filter", filter);
-    ctx.json(envelope);
+    ctx.json(
+        WorkspaceLists.envelope(
+            found,
+            page,
+            pageSize,
+            m -> WorkspaceModelResponse.model(m, verbose),
+            sortWire,
+            filter));
   }
 
   void patch(Context ctx) {
@@ -152,7 +132,7 @@ final class WorkspaceModelHandlers {
     params.throwIfAny();
     ModelEntityPatch patch =
         bodies.forUpdate(ctx, "UpdateModelEntityRequest", WorkspaceDocuments::readPatch);
-    WorkspaceCaller caller = caller(ctx);
+    WorkspaceCaller caller = callers.of(ctx);
     ModelEntity patched =
         RequestBodies.inBody(() -> useCases.patchModel().patch(caller, ref, patch));
     ctx.json(WorkspaceModelResponse.model(patched, verbose));
@@ -162,7 +142,7 @@ final class WorkspaceModelHandlers {
     QueryParams params = new QueryParams(ctx);
     ModelRef ref = ref(params, NAME);
     params.throwIfAny();
-    useCases.deleteModel().delete(caller(ctx), ref);
+    useCases.deleteModel().delete(callers.of(ctx), ref);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 
@@ -172,7 +152,7 @@ final class WorkspaceModelHandlers {
     params.throwIfAny();
     NewModelAdapter adapter =
         bodies.forUpdate(ctx, "CreateModelAdapterRequest", WorkspaceDocuments::readAdapter);
-    WorkspaceCaller caller = caller(ctx);
+    WorkspaceCaller caller = callers.of(ctx);
     ModelEntity model = RequestBodies.inBody(() -> useCases.addAdapter().add(caller, ref, adapter));
     ctx.status(HttpStatus.CREATED)
         .json(WorkspaceModelResponse.adapter(model, model.adapter(adapter.name())));
@@ -185,7 +165,7 @@ final class WorkspaceModelHandlers {
     params.throwIfAny();
     AdapterPatch patch =
         bodies.forUpdate(ctx, "UpdateAdapterRequest", WorkspaceDocuments::readAdapterPatch);
-    WorkspaceCaller caller = caller(ctx);
+    WorkspaceCaller caller = callers.of(ctx);
     ModelEntity model =
         RequestBodies.inBody(() -> useCases.updateAdapter().update(caller, ref, name, patch));
     ctx.json(WorkspaceModelResponse.adapter(model, model.adapter(name)));
@@ -196,13 +176,8 @@ final class WorkspaceModelHandlers {
     ModelRef ref = ref(params, MODEL_NAME);
     EntityName name = params.pathParam(ADAPTER, EntityName::new);
     params.throwIfAny();
-    useCases.deleteAdapter().delete(caller(ctx), ref, name);
+    useCases.deleteAdapter().delete(callers.of(ctx), ref, name);
     ctx.status(HttpStatus.NO_CONTENT);
-  }
-
-  private WorkspaceCaller caller(Context ctx) {
-    // Until authentication exists every request acts as the local identity, admin or not.
-    return new WorkspaceCaller(identities.actorOf(ctx), callersAreAdmins);
   }
 
   /** The model the path names; null (with violations recorded) when a segment is malformed. */
@@ -210,35 +185,5 @@ final class WorkspaceModelHandlers {
     WorkspaceName workspace = params.pathParam(WORKSPACE, WorkspaceName::new);
     EntityName name = params.pathParam(nameParam, EntityName::new);
     return workspace == null || name == null ? null : new ModelRef(workspace, name);
-  }
-
-  /**
-   * The {@code filter[key]=value} parameters (deepObject style), each an exact match; any other
-   * {@code filter[...]} key, or one given twice, is a violation.
-   */
-  static Map<String, String> filters(Context ctx, QueryParams params, List<String> allowed) {
-    Map<String, String> filter = new LinkedHashMap<>();
-    ctx.queryParamMap()
-        .forEach(
-            (param, values) -> {
-              if (!param.startsWith("filter[") || !param.endsWith("]")) {
-                return;
-              }
-              String key = param.substring("filter[".length(), param.length() - 1);
-              String shown = param.length() > 64 ? param.substring(0, 64) : param;
-              if (!allowed.contains(key)) {
-                params.reject(
-                    shown, "value_error", "filter must name one of " + String.join(", ", allowed));
-              } else if (values.size() != 1) {
-                params.reject(shown, "value_error", shown + " may be given only once");
-              } else {
-                filter.put(key, values.getFirst());
-              }
-            });
-    return filter;
-  }
-
-  static Optional<TextMatch> text(Map<String, String> filter, String key) {
-    return Optional.ofNullable(filter.get(key)).map(TextMatch::equalTo);
   }
 }

@@ -1,9 +1,10 @@
 package org.modelregistry.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.modelregistry.adapter.http.WorkspaceReplies.assertConforms;
+import static org.modelregistry.adapter.http.WorkspaceReplies.locs;
+import static org.modelregistry.adapter.http.WorkspaceReplies.names;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -489,32 +490,10 @@ class WorkspaceModelRoutesTest {
     assertConforms(registry, "HTTPValidationError", invalid.json());
   }
 
-  private static void assertConforms(SchemaRegistry registry, String component, JsonNode body) {
-    Schema schema = registry.getSchema(ReferenceSchemas.workspaceLocation(component));
-    List<String> errors = schema.validate(body).stream().map(Error::toString).toList();
-    assertThat(errors).as(component + ": " + body).isEmpty();
-  }
-
   private void create(String json) {
     Reply reply = api.post(MODELS, json);
     if (reply.status() != 201) {
       throw new AssertionError("create failed: " + reply.status() + " " + reply.body());
     }
-  }
-
-  private static List<String> names(Reply reply) {
-    List<String> names = new ArrayList<>();
-    reply.json().get("data").forEach(m -> names.add(m.get("name").stringValue()));
-    return names;
-  }
-
-  private static List<List<Object>> locs(Reply reply) {
-    List<List<Object>> locs = new ArrayList<>();
-    for (JsonNode detail : reply.json().get("detail")) {
-      List<Object> loc = new ArrayList<>();
-      detail.get("loc").forEach(p -> loc.add(p.isInt() ? (Object) p.intValue() : p.stringValue()));
-      locs.add(loc);
-    }
-    return locs;
   }
 }

@@ -230,7 +230,7 @@ public abstract class FilesetRepositoryContract {
 
   @Test
   void givenRacingInsertsOfOneName_insert_exactlyOneWins() throws Exception {
-    var outcomes = WorkspaceTexts.race(8, i -> repository.insert(minimal(WS, "race", i)));
+    var outcomes = RegistryStoreContract.race(8, i -> repository.insert(minimal(WS, "race", i)));
 
     assertThat(outcomes).filteredOn(Optional::isEmpty).hasSize(1);
     assertThat(outcomes)

@@ -358,7 +358,7 @@ public abstract class ModelEntityRepositoryContract {
   void givenRacingInsertsOfOneName_insert_exactlyOneWins() throws Exception {
     int threads = 8;
     var outcomes =
-        WorkspaceTexts.race(
+        RegistryStoreContract.race(
             threads,
             i -> repository.insert(withDescription(minimal(WS, "race", i), "thread " + i)));
 
