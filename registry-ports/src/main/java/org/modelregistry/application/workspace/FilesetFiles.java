@@ -47,6 +47,6 @@ final class FilesetFiles {
   }
 
   static FilesetFile describe(FilePath path, StoredArtifact stored) {
-    return new FilesetFile(path, stored.size(), stored.sha256());
+    return FilesetFile.stored(path, stored.size(), stored.sha256());
   }
 }

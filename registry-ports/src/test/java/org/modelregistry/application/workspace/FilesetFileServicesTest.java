@@ -45,7 +45,7 @@ class FilesetFileServicesTest {
   void givenALocalFileset_put_storesTheFileBelowItsFolder() {
     FilesetFile stored = put("config.json", "hello world");
 
-    assertThat(stored).isEqualTo(new FilesetFile(CONFIG, 11, HELLO_SHA));
+    assertThat(stored).isEqualTo(FilesetFile.stored(CONFIG, 11, HELLO_SHA));
     assertThat(services.store.stat(new FilePath("filesets/team/fs/config.json"))).isPresent();
   }
 
@@ -128,7 +128,7 @@ class FilesetFileServicesTest {
       assertThat(new String(whole.bytes().readAllBytes(), StandardCharsets.UTF_8))
           .isEqualTo("hello world");
       assertThat(new String(range.bytes().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("wor");
-      assertThat(range.file()).isEqualTo(new FilesetFile(CONFIG, 11, HELLO_SHA));
+      assertThat(range.file()).isEqualTo(FilesetFile.stored(CONFIG, 11, HELLO_SHA));
     }
   }
 
@@ -176,8 +176,8 @@ class FilesetFileServicesTest {
 
     assertThat(services.listFiles.list(fs))
         .containsExactly(
-            new FilesetFile(new FilePath("a/b.txt"), 11, HELLO_SHA),
-            new FilesetFile(
+            FilesetFile.stored(new FilePath("a/b.txt"), 11, HELLO_SHA),
+            FilesetFile.stored(
                 new FilePath("z.txt"),
                 1,
                 "594e519ae499312b29433b7dd8a97ff068defcba9755b6d5d00e84c524d67b06"));

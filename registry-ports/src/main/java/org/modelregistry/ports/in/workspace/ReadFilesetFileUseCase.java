@@ -18,8 +18,8 @@ public interface ReadFilesetFileUseCase {
   FileContent open(FilesetRef fileset, FilePath path, long offset, long length);
 
   /**
-   * The file's size and SHA-256 without its bytes, for HEAD answers and range checks. Same errors
-   * as {@link #open}.
+   * The file's size and tag without its bytes, for HEAD answers and range checks. Same errors as
+   * {@link #open}.
    */
   FilesetFile describe(FilesetRef fileset, FilePath path);
 
