@@ -36,9 +36,15 @@ final class FilesetHandlers {
   private static final Map<String, EntitySort> SORTS =
       WorkspaceLists.sorts(EntitySort.Field.NAME, EntitySort.Field.CREATED_AT);
 
-  /** The {@code filter[...]} keys this API reads, each as an exact match. */
-  private static final List<String> FILTERS =
-      List.of("name", "description", "purpose", "storage_type");
+  /** The reference's {@code FilesetFilter} keys, in its order. */
+  private static final WorkspaceFilters.Spec FILTERS =
+      WorkspaceFilters.spec()
+          .text("name")
+          .text("description")
+          .plain("purpose")
+          .plain("storage_type")
+          .time("created_at")
+          .time("updated_at");
 
   private static final List<String> STORAGE_TYPES = List.of("local", "ngc", "huggingface", "s3");
 
@@ -78,13 +84,10 @@ final class FilesetHandlers {
         params.integerBetween("page_size", 1, PageSlice.MAX_PAGE_SIZE, PageSlice.DEFAULT_PAGE_SIZE);
     String sortWire = ctx.queryParam("sort") == null ? DEFAULT_SORT : ctx.queryParam("sort");
     EntitySort sort = params.choice("sort", SORTS).orElse(SORTS.get(DEFAULT_SORT));
-    Map<String, String> filter = WorkspaceLists.filters(ctx, params, FILTERS);
+    WorkspaceFilters filter = WorkspaceFilters.read(ctx, params, FILTERS);
     Optional<FilesetPurpose> purpose =
-        params.parsed(
-            Optional.ofNullable(filter.get("purpose")),
-            "filter[purpose]",
-            FilesetPurpose::fromWire);
-    Optional<String> storageType = Optional.ofNullable(filter.get("storage_type"));
+        params.parsed(filter.plain("purpose"), "filter[purpose]", FilesetPurpose::fromWire);
+    Optional<String> storageType = filter.plain("storage_type");
     if (storageType.isPresent() && !STORAGE_TYPES.contains(storageType.get())) {
       params.reject(
           "filter[storage_type]",
@@ -95,15 +98,18 @@ final class FilesetHandlers {
     var query =
         new FilesetQuery(
             workspace,
-            WorkspaceLists.text(filter, "name"),
-            WorkspaceLists.text(filter, "description"),
+            filter.text("name"),
+            filter.text("description"),
             purpose,
             storageType,
+            filter.time("created_at"),
+            filter.time("updated_at"),
             sort,
             new PageSlice(page, pageSize));
     Page<Fileset> found = useCases.listFilesets().list(query);
     ctx.json(
-        WorkspaceLists.envelope(found, page, pageSize, FilesetResponse::fileset, sortWire, filter));
+        WorkspaceLists.envelope(
+            found, page, pageSize, FilesetResponse::fileset, sortWire, filter.echo()));
   }
 
   void patch(Context ctx) {

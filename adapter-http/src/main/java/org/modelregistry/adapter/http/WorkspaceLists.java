@@ -1,6 +1,5 @@
 package org.modelregistry.adapter.http;
 
-import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.modelregistry.ports.in.workspace.EntitySort;
-import org.modelregistry.ports.in.workspace.TextMatch;
 import org.modelregistry.ports.paging.Page;
 
 /**
- * What the workspace family's lists share: the {@code sort} values, {@code filter[...]} parameters
- * and the {@code {data, pagination, sort, filter}} envelope.
+ * What the workspace family's lists share: the {@code sort} values and the {@code {data,
+ * pagination, sort, filter}} envelope; {@link WorkspaceFilters} reads their {@code filter[...]}
+ * parameters.
  */
 final class WorkspaceLists {
 
@@ -30,34 +29,9 @@ final class WorkspaceLists {
     return Map.copyOf(sorts);
   }
 
-  /**
-   * The {@code filter[key]=value} parameters (deepObject style), each an exact match; any other
-   * {@code filter[...]} key, or one given twice, is a violation.
-   */
-  static Map<String, String> filters(Context ctx, QueryParams params, List<String> allowed) {
-    Map<String, String> filter = new LinkedHashMap<>();
-    ctx.queryParamMap()
-        .forEach(
-            (param, values) -> {
-              if (!param.startsWith("filter[") || !param.endsWith("]")) {
-                return;
-              }
-              String key = param.substring("filter[".length(), param.length() - 1);
-              String shown = param.length() > 64 ? param.substring(0, 64) : param;
-              if (!allowed.contains(key)) {
-                params.reject(
-                    shown, "value_error", "filter must name one of " + String.join(", ", allowed));
-              } else if (values.size() != 1) {
-                params.reject(shown, "value_error", shown + " may be given only once");
-              } else {
-                filter.put(key, values.getFirst());
-              }
-            });
-    return filter;
-  }
-
-  static Optional<TextMatch> text(Map<String, String> filter, String key) {
-    return Optional.ofNullable(filter.get(key)).map(TextMatch::equalTo);
+  /** An empty page, for a filter that no item can pass. */
+  static <T> Page<T> none(int page, int pageSize) {
+    return new Page<>(List.of(), 0, page, pageSize, Optional.empty());
   }
 
   /** The list envelope: the rendered items, the paging facts, and the sort and filter echoed. */
@@ -67,7 +41,7 @@ final class WorkspaceLists {
       int pageSize,
       Function<T, Object> render,
       String sort,
-      Map<String, String> filter) {
+      Map<String, Object> filter) {
     Map<String, Object> pagination = new LinkedHashMap<>();
     pagination.put("page", page);
     pagination.put("page_size", pageSize);

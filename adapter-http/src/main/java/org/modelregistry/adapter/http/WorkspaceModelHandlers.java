@@ -2,7 +2,6 @@ package org.modelregistry.adapter.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.modelregistry.domain.workspace.AdapterPatch;
@@ -19,7 +18,6 @@ import org.modelregistry.ports.in.workspace.EntitySort;
 import org.modelregistry.ports.in.workspace.ModelEntityQuery;
 import org.modelregistry.ports.in.workspace.NewModelAdapter;
 import org.modelregistry.ports.in.workspace.PageSlice;
-import org.modelregistry.ports.in.workspace.TimeRange;
 import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.paging.Page;
 
@@ -43,9 +41,27 @@ final class WorkspaceModelHandlers {
       WorkspaceLists.sorts(
           EntitySort.Field.NAME, EntitySort.Field.CREATED_AT, EntitySort.Field.UPDATED_AT);
 
-  /** The {@code filter[...]} keys this API reads, each as an exact match ({@code $eq}). */
-  private static final List<String> FILTERS =
-      List.of("name", "project", "base_model", "finetuning_type", "fileset", "description");
+  /**
+   * The reference's {@code ModelEntityFilter} keys, in its order. {@code workspace} can only repeat
+   * the path's (any other lists nothing); {@code finetuning_type} is the entity's own type or one
+   * of its adapters'.
+   */
+  private static final WorkspaceFilters.Spec FILTERS =
+      WorkspaceFilters.spec()
+          .text("name")
+          .plain("project")
+          .plain("workspace")
+          .baseModel()
+          .unsupported(
+              "adapters",
+              "filter[finetuning_type] matches an entity's own type or one of its adapters'")
+          .plain("finetuning_type")
+          .unsupported("prompt", "this registry stores no prompt engineering data")
+          .unsupported("lora_enabled", "this registry stores no deployment configuration")
+          .text("description")
+          .plain("fileset")
+          .time("created_at")
+          .time("updated_at");
 
   private final WorkspaceUseCases useCases;
   private final RequestBodies bodies;
@@ -87,34 +103,42 @@ final class WorkspaceModelHandlers {
     String sortWire = ctx.queryParam("sort") == null ? "created_at" : ctx.queryParam("sort");
     EntitySort sort = params.choice("sort", SORTS).orElse(EntitySort.DEFAULT);
     boolean verbose = params.flag("verbose");
-    Map<String, String> filter = WorkspaceLists.filters(ctx, params, FILTERS);
+    WorkspaceFilters filter = WorkspaceFilters.read(ctx, params, FILTERS);
     Optional<ProjectName> project =
-        params.parsed(
-            Optional.ofNullable(filter.get("project")), "filter[project]", ProjectName::new);
+        params.parsed(filter.plain("project"), "filter[project]", ProjectName::new);
+    Optional<String> typeWire = filter.plain("finetuning_type");
+    if (typeWire.isPresent()
+        && (typeWire.get().equalsIgnoreCase("true") || typeWire.get().equalsIgnoreCase("false"))) {
+      params.reject(
+          "filter[finetuning_type]",
+          "value_error",
+          "filter[finetuning_type] as true or false is not supported yet: give a finetuning type");
+      typeWire = Optional.empty();
+    }
     Optional<FinetuningType> type =
-        params.parsed(
-            Optional.ofNullable(filter.get("finetuning_type")),
-            "filter[finetuning_type]",
-            FinetuningType::fromWire);
+        params.parsed(typeWire, "filter[finetuning_type]", FinetuningType::fromWire);
     Optional<FilesetRef> fileset =
-        params.parsed(
-            Optional.ofNullable(filter.get("fileset")), "filter[fileset]", FilesetRef::parse);
+        params.parsed(filter.plain("fileset"), "filter[fileset]", FilesetRef::parse);
     params.throwIfAny();
     var query =
         new ModelEntityQuery(
             workspace,
-            WorkspaceLists.text(filter, "name"),
+            filter.text("name"),
             project,
-            Optional.empty(),
-            WorkspaceLists.text(filter, "base_model"),
+            filter.hasBaseModel(),
+            filter.baseModel(),
             type,
             fileset,
-            WorkspaceLists.text(filter, "description"),
-            TimeRange.ANY,
-            TimeRange.ANY,
+            filter.text("description"),
+            filter.time("created_at"),
+            filter.time("updated_at"),
             sort,
             new PageSlice(page, pageSize));
-    Page<ModelEntity> found = useCases.listModels().list(query);
+    // Every entity listed here is in the path's workspace: another one in the filter matches none.
+    boolean elsewhere =
+        filter.plain("workspace").filter(w -> !w.equals(workspace.value())).isPresent();
+    Page<ModelEntity> found =
+        elsewhere ? WorkspaceLists.none(page, pageSize) : useCases.listModels().list(query);
     ctx.json(
         WorkspaceLists.envelope(
             found,
@@ -122,7 +146,7 @@ final class WorkspaceModelHandlers {
             pageSize,
             m -> WorkspaceModelResponse.model(m, verbose),
             sortWire,
-            filter));
+            filter.echo()));
   }
 
   void patch(Context ctx) {

@@ -29,6 +29,18 @@ final class WorkspaceReplies {
     return names;
   }
 
+  /** The {@code msg} of the entry of an {@code HTTPValidationError} reply at {@code loc}. */
+  static String message(Reply reply, List<Object> loc) {
+    for (JsonNode detail : reply.json().get("detail")) {
+      List<Object> at = new ArrayList<>();
+      detail.get("loc").forEach(p -> at.add(p.isInt() ? (Object) p.intValue() : p.stringValue()));
+      if (at.equals(loc)) {
+        return detail.get("msg").stringValue();
+      }
+    }
+    throw new AssertionError("no violation at " + loc + " in " + reply.body());
+  }
+
   /** The {@code loc} of every entry of an {@code HTTPValidationError} reply. */
   static List<List<Object>> locs(Reply reply) {
     List<List<Object>> locs = new ArrayList<>();

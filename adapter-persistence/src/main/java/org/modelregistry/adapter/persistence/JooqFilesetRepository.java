@@ -105,7 +105,9 @@ final class JooqFilesetRepository implements FilesetRepository {
     if (query.storageType().isPresent()) {
       filters = filters.and(FILESETS.STORAGE_TYPE.eq(query.storageType().get()));
     }
-    return filters;
+    return filters
+        .and(WorkspaceConditions.within(FILESETS.CREATED_AT, query.createdAt()))
+        .and(WorkspaceConditions.within(FILESETS.UPDATED_AT, query.updatedAt()));
   }
 
   @Override

@@ -6,9 +6,12 @@ import org.modelregistry.domain.workspace.FilesetPurpose;
 import org.modelregistry.domain.workspace.WorkspaceName;
 
 /**
- * Which filesets of one workspace to list, as the reference's {@code FilesetFilter} allows.
+ * Which filesets of one workspace to list, as the reference's {@code FilesetFilter} allows. Filters
+ * combine with AND.
  *
  * @param storageType the storage's wire type ({@code FilesetStorage.type()})
+ * @param createdAt the creation time must lie in this range, bounds included
+ * @param updatedAt the last update's time must lie in this range, bounds included
  */
 public record FilesetQuery(
     WorkspaceName workspace,
@@ -16,6 +19,8 @@ public record FilesetQuery(
     Optional<TextMatch> description,
     Optional<FilesetPurpose> purpose,
     Optional<String> storageType,
+    TimeRange createdAt,
+    TimeRange updatedAt,
     EntitySort sort,
     PageSlice page) {
 
@@ -25,6 +30,8 @@ public record FilesetQuery(
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(purpose, "purpose");
     Objects.requireNonNull(storageType, "storageType");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(page, "page");
     if (sort.field() == EntitySort.Field.UPDATED_AT) {
@@ -32,6 +39,7 @@ public record FilesetQuery(
     }
   }
 
+  /** Every fileset of {@code workspace}, default order, first page. */
   public static FilesetQuery all(WorkspaceName workspace) {
     return new FilesetQuery(
         workspace,
@@ -39,6 +47,8 @@ public record FilesetQuery(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
+        TimeRange.ANY,
+        TimeRange.ANY,
         EntitySort.DEFAULT,
         PageSlice.FIRST);
   }

@@ -30,6 +30,7 @@ import org.modelregistry.ports.in.workspace.EntitySort;
 import org.modelregistry.ports.in.workspace.FilesetQuery;
 import org.modelregistry.ports.in.workspace.PageSlice;
 import org.modelregistry.ports.in.workspace.TextMatch;
+import org.modelregistry.ports.in.workspace.TimeRange;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.paging.Page;
 
@@ -158,8 +159,47 @@ public abstract class FilesetRepositoryContract {
         description,
         purpose,
         storageType,
+        TimeRange.ANY,
+        TimeRange.ANY,
         new EntitySort(EntitySort.Field.NAME, false),
         PageSlice.FIRST);
+  }
+
+  /** Filesets created and last updated within the given ranges, by name. */
+  private static FilesetQuery byTimes(TimeRange createdAt, TimeRange updatedAt) {
+    return new FilesetQuery(
+        WS,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        createdAt,
+        updatedAt,
+        new EntitySort(EntitySort.Field.NAME, false),
+        PageSlice.FIRST);
+  }
+
+  /** The range from {@code at(from)} to {@code at(to)}; null leaves that side open. */
+  private static TimeRange between(Long from, Long to) {
+    return new TimeRange(
+        Optional.ofNullable(from).map(FilesetRepositoryContract::at),
+        Optional.ofNullable(to).map(FilesetRepositoryContract::at));
+  }
+
+  /** A minimal fileset created at {@code created} and last updated at {@code updated} seconds. */
+  private static Fileset timed(String name, long created, long updated) {
+    Fileset f = minimal(WS, name, created);
+    return new Fileset(
+        f.workspace(),
+        f.name(),
+        f.description(),
+        f.project(),
+        f.purpose(),
+        f.metadata(),
+        f.customFields(),
+        f.storage(),
+        at(created),
+        at(updated));
   }
 
   private static FilesetQuery byName(TextMatch match) {
@@ -177,6 +217,8 @@ public abstract class FilesetRepositoryContract {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
+        TimeRange.ANY,
+        TimeRange.ANY,
         new EntitySort(field, descending),
         page);
   }
@@ -354,6 +396,54 @@ public abstract class FilesetRepositoryContract {
     assertThat(
             names(query(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("ftp"))))
         .isEmpty();
+  }
+
+  @Test
+  void givenFilesetsAtKnownTimes_list_filtersByCreationAndUpdateRangesBoundsIncluded() {
+    repository.insert(timed("t0", 0, 100));
+    repository.insert(timed("t1", 10, 80));
+    repository.insert(timed("t2", 20, 90));
+    repository.insert(timed("t3", 30, 70));
+    repository.insert(timed("t4", 40, 40));
+    repository.insert(minimal(OTHER_WS, "elsewhere", 20));
+
+    assertThat(names(byTimes(between(10L, 30L), TimeRange.ANY))).containsExactly("t1", "t2", "t3");
+    assertThat(names(byTimes(between(11L, null), TimeRange.ANY))).containsExactly("t2", "t3", "t4");
+    assertThat(names(byTimes(between(null, 10L), TimeRange.ANY))).containsExactly("t0", "t1");
+    assertThat(names(byTimes(TimeRange.ANY, between(80L, 90L)))).containsExactly("t1", "t2");
+    assertThat(names(byTimes(TimeRange.ANY, between(null, 40L)))).containsExactly("t4");
+    assertThat(names(byTimes(between(10L, 30L), between(70L, 100L))))
+        .containsExactly("t1", "t2", "t3");
+    assertThat(names(byTimes(between(30L, 10L), TimeRange.ANY))).isEmpty();
+    // Bounds finer than the stored precision round inwards, so nothing lies strictly between.
+    assertThat(
+            names(
+                byTimes(
+                    new TimeRange(
+                        Optional.of(at(10).plusNanos(1)), Optional.of(at(20).minusNanos(1))),
+                    TimeRange.ANY)))
+        .isEmpty();
+    assertThat(
+            names(
+                byTimes(
+                    new TimeRange(Optional.of(at(20).minusNanos(1)), Optional.of(at(20))),
+                    TimeRange.ANY)))
+        .containsExactly("t2");
+
+    FilesetQuery combined =
+        new FilesetQuery(
+            WS,
+            Optional.of(notIn("t2")),
+            Optional.empty(),
+            Optional.of(FilesetPurpose.GENERIC),
+            Optional.of("local"),
+            between(0L, 30L),
+            between(70L, null),
+            new EntitySort(EntitySort.Field.CREATED_AT, true),
+            new PageSlice(1, 2));
+    Page<Fileset> page = repository.list(combined);
+    assertThat(page.items()).extracting(f -> f.name().value()).containsExactly("t3", "t1");
+    assertThat(page.totalItemCount()).isEqualTo(3);
   }
 
   @Test

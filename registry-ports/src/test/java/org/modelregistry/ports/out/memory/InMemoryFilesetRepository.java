@@ -56,7 +56,9 @@ public final class InMemoryFilesetRepository implements FilesetRepository {
                             .map(m -> WorkspaceLists.matches(m, f.description()))
                             .orElse(true)
                         && query.purpose().map(p -> p == f.purpose()).orElse(true)
-                        && query.storageType().map(t -> t.equals(f.storage().type())).orElse(true))
+                        && query.storageType().map(t -> t.equals(f.storage().type())).orElse(true)
+                        && query.createdAt().contains(f.createdAt())
+                        && query.updatedAt().contains(f.updatedAt()))
             .sorted(
                 WorkspaceLists.order(
                     query.sort(), Fileset::name, Fileset::createdAt, Fileset::updatedAt))
