@@ -8,7 +8,8 @@ import org.modelregistry.adapter.http.RegistryUseCases;
 import org.modelregistry.adapter.http.RunningHttpApi;
 import org.modelregistry.adapter.http.WorkspaceUseCases;
 import org.modelregistry.adapter.persistence.Database;
-import org.modelregistry.adapter.storage.checkpoint.StoredCheckpointReader;
+import org.modelregistry.adapter.storage.checkpoint.BoundedCheckpointReader;
+import org.modelregistry.adapter.storage.external.ExternalFilesetSources;
 import org.modelregistry.adapter.storage.fetch.FetchSettings;
 import org.modelregistry.adapter.storage.fetch.HttpSourceFetcher;
 import org.modelregistry.adapter.storage.local.LocalArtifactStore;
@@ -34,15 +35,22 @@ import org.modelregistry.application.registration.UpdateRegisteredModelService;
 import org.modelregistry.application.spec.DeriveModelSpecService;
 import org.modelregistry.application.workspace.AddModelAdapterService;
 import org.modelregistry.application.workspace.CreateModelEntityService;
+import org.modelregistry.application.workspace.DeleteFilesetFileService;
 import org.modelregistry.application.workspace.DeleteModelAdapterService;
 import org.modelregistry.application.workspace.DeleteModelEntityService;
+import org.modelregistry.application.workspace.FilesetContents;
 import org.modelregistry.application.workspace.GetModelEntityService;
+import org.modelregistry.application.workspace.ListFilesetFilesService;
 import org.modelregistry.application.workspace.ListModelEntitiesService;
 import org.modelregistry.application.workspace.PatchModelEntityService;
+import org.modelregistry.application.workspace.PutFilesetFileService;
+import org.modelregistry.application.workspace.ReadFilesetFileService;
 import org.modelregistry.application.workspace.UpdateModelAdapterService;
 import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 import org.modelregistry.ports.out.ArtifactStore;
+import org.modelregistry.ports.out.ExternalFileSource;
 import org.modelregistry.ports.out.IdGenerator;
+import org.modelregistry.ports.out.SecretStore;
 import org.modelregistry.ports.out.SourceFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +67,19 @@ public final class RegistryApplication implements AutoCloseable {
 
   private final Database database;
   private final HttpSourceFetcher fetcher;
+  private final ExternalFilesetSources external;
   private final ModelImporter importer;
   private final RunningHttpApi server;
 
   private RegistryApplication(
-      Database database, HttpSourceFetcher fetcher, ModelImporter importer, RunningHttpApi server) {
+      Database database,
+      HttpSourceFetcher fetcher,
+      ExternalFilesetSources external,
+      ModelImporter importer,
+      RunningHttpApi server) {
     this.database = database;
     this.fetcher = fetcher;
+    this.external = external;
     this.importer = importer;
     this.server = server;
   }
@@ -74,10 +88,18 @@ public final class RegistryApplication implements AutoCloseable {
   public static RegistryApplication start(RegistrySettings settings) {
     Database database = Database.open(settings.databaseUrl());
     HttpSourceFetcher fetcher = null;
+    ExternalFilesetSources external = null;
     ModelImporter importer = null;
     try {
       ArtifactStore store = openStore(settings.storage());
-      fetcher = new HttpSourceFetcher(fetchSettings(settings.imports()));
+      FetchSettings fetchSettings = fetchSettings(settings.imports());
+      fetcher = new HttpSourceFetcher(fetchSettings);
+      // Filesets on S3 or a Hugging Face hub are reached through the same SSRF guard as imports.
+      SecretStore secrets =
+          settings.secretsDir() == null
+              ? SecretStore.NONE
+              : new DirectorySecretStore(settings.secretsDir());
+      external = new ExternalFilesetSources(fetcher, fetchSettings, secrets);
       Clock clock = Clock.systemUTC();
       IdGenerator ids = new UuidIdGenerator();
       importer =
@@ -91,7 +113,7 @@ public final class RegistryApplication implements AutoCloseable {
       var trustPolicy =
           TrustRemoteCodePolicy.of(settings.trustRemoteCodeSources().toArray(String[]::new));
       RegistryUseCases useCases =
-          useCases(database, store, fetcher, importer, trustPolicy, ids, clock);
+          useCases(database, store, fetcher, external, importer, trustPolicy, ids, clock);
       int interrupted = importer.recoverInterrupted();
       if (interrupted > 0) {
         LOG.info(
@@ -108,10 +130,13 @@ public final class RegistryApplication implements AutoCloseable {
               useCases,
               settings.host(),
               settings.port());
-      return new RegistryApplication(database, fetcher, importer, server);
+      return new RegistryApplication(database, fetcher, external, importer, server);
     } catch (RuntimeException e) {
       if (importer != null) {
         importer.close();
+      }
+      if (external != null) {
+        external.close();
       }
       if (fetcher != null) {
         fetcher.close();
@@ -148,6 +173,7 @@ public final class RegistryApplication implements AutoCloseable {
       Database database,
       ArtifactStore store,
       SourceFetcher fetcher,
+      ExternalFileSource external,
       ModelImporter importer,
       TrustRemoteCodePolicy trustPolicy,
       IdGenerator ids,
@@ -155,10 +181,11 @@ public final class RegistryApplication implements AutoCloseable {
     var templates = database.templates();
     var entities = database.modelEntities();
     var filesets = database.filesets();
-    var deriveSpec = new DeriveModelSpecService(new StoredCheckpointReader(store));
+    var deriveSpec = new DeriveModelSpecService(new BoundedCheckpointReader());
     var models = database.models();
     var registered = database.registeredModels();
     var transactions = database.transactions();
+    var contents = new FilesetContents(filesets, store, external);
     return new RegistryUseCases(
         new CreateTemplateService(templates, transactions, ids, clock),
         new GetTemplateService(templates),
@@ -178,22 +205,27 @@ public final class RegistryApplication implements AutoCloseable {
             new ReadModelFileService(registered, store)),
         new WorkspaceUseCases(
             new CreateModelEntityService(
-                entities, filesets, store, deriveSpec, trustPolicy, transactions, clock),
+                entities, filesets, contents, deriveSpec, trustPolicy, transactions, clock),
             new GetModelEntityService(entities),
             new ListModelEntitiesService(entities),
             new PatchModelEntityService(
-                entities, filesets, store, deriveSpec, trustPolicy, transactions, clock),
+                entities, filesets, contents, deriveSpec, trustPolicy, transactions, clock),
             new DeleteModelEntityService(entities),
             new AddModelAdapterService(entities, filesets, transactions, clock),
             new UpdateModelAdapterService(entities, filesets, transactions, clock),
             new DeleteModelAdapterService(entities, transactions, clock),
-            new org.modelregistry.application.workspace.CreateFilesetService(filesets, clock),
+            new org.modelregistry.application.workspace.CreateFilesetService(
+                filesets, external, clock),
             new org.modelregistry.application.workspace.GetFilesetService(filesets),
             new org.modelregistry.application.workspace.ListFilesetsService(filesets),
             new org.modelregistry.application.workspace.PatchFilesetService(
                 filesets, transactions, clock),
             new org.modelregistry.application.workspace.DeleteFilesetService(
-                filesets, entities, store, transactions)));
+                filesets, entities, store, transactions),
+            new PutFilesetFileService(filesets, store),
+            new ReadFilesetFileService(filesets, contents),
+            new DeleteFilesetFileService(filesets, store),
+            new ListFilesetFilesService(filesets, contents)));
   }
 
   /** The port the server listens on (useful when it was started on port 0). */
@@ -209,6 +241,7 @@ public final class RegistryApplication implements AutoCloseable {
       try {
         importer.close();
       } finally {
+        external.close();
         fetcher.close();
         database.close();
       }

@@ -21,6 +21,8 @@ import org.modelregistry.domain.identity.Actor;
  *     trust_remote_code} on any model)
  * @param trustRemoteCodeSources source globs ({@code s3://bucket/prefix/**}, {@code hf://org/*})
  *     whose models anyone may mark {@code trust_remote_code}
+ * @param secretsDir the folder holding the secrets storage configs name (one file per secret), or
+ *     null for none
  */
 public record RegistrySettings(
     String host,
@@ -32,7 +34,8 @@ public record RegistrySettings(
     StorageOptions storage,
     ImportOptions imports,
     boolean localAdmin,
-    List<String> trustRemoteCodeSources) {
+    List<String> trustRemoteCodeSources,
+    Path secretsDir) {
 
   public RegistrySettings {
     Objects.requireNonNull(host, "host");

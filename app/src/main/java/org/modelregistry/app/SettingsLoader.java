@@ -42,7 +42,9 @@ public final class SettingsLoader {
               "",
               "JDBC URL of the database (default: SQLite file registry.db in the data folder)."),
           new Setting(
-              "max-body-bytes", "1048576", "Largest accepted request body, in bytes (1 MiB)."),
+              "max-body-bytes",
+              "1048576",
+              "Largest accepted JSON request body, in bytes (1 MiB); file uploads are streamed."),
           new Setting(
               "local-user-id",
               "local-user",
@@ -93,6 +95,11 @@ public final class SettingsLoader {
               "",
               "Comma-separated source globs (s3://bucket/prefix/**, hf://org/*) whose models"
                   + " anyone may mark trust_remote_code; otherwise only administrators may."),
+          new Setting(
+              "secrets-dir",
+              "",
+              "Folder of the secrets fileset storage configs name: the secret 'name' is the file"
+                  + " name, 'workspace/name' the file name in the subfolder workspace."),
           new Setting(
               "import-on-restart",
               "resume",
@@ -178,7 +185,20 @@ public final class SettingsLoader {
         storage(values, dataDir),
         imports(values),
         parse(values, "local-identity-admin", SettingsLoader::parseBoolean, "true or false"),
-        trustRemoteCodeSources(values));
+        trustRemoteCodeSources(values),
+        secretsDir(values));
+  }
+
+  private static Path secretsDir(Map<String, String> values) {
+    String dir = values.get("secrets-dir");
+    if (dir.isBlank()) {
+      return null;
+    }
+    Path path = Path.of(dir).toAbsolutePath().normalize();
+    if (!java.nio.file.Files.isDirectory(path)) {
+      throw invalid("secrets-dir", dir, "an existing folder");
+    }
+    return path;
   }
 
   private static List<String> trustRemoteCodeSources(Map<String, String> values) {

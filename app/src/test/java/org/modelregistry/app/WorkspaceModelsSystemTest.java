@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,58 @@ class WorkspaceModelsSystemTest {
       assertThat(send(app, "DELETE", MODELS + "/llama-8b", null).statusCode()).isEqualTo(204);
       assertThat(send(app, "GET", MODELS + "/llama-8b", null).statusCode()).isEqualTo(404);
     }
+  }
+
+  @Test
+  void givenAFileset_uploadDownloadListAndDeleteAFile_overTheLocalStore() throws Exception {
+    String fileset = "/apis/files/v2/workspaces/team/filesets/weights";
+    String file = fileset + "/-/shards/model-00001.bin";
+    byte[] content = new byte[2 * 1024 * 1024 + 17];
+    for (int i = 0; i < content.length; i++) {
+      content[i] = (byte) (i * 13 + i / 1000);
+    }
+    try (RegistryApplication app = start()) {
+      assertThat(
+              send(app, "POST", fileset.replace("/weights", ""), "{\"name\": \"weights\"}")
+                  .statusCode())
+          .isEqualTo(201);
+
+      HttpResponse<String> put =
+          http.send(
+              request(app, file)
+                  .header("Content-Type", "application/octet-stream")
+                  .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+      assertThat(put.body())
+          .contains("\"file_ref\":\"team/weights/shards/model-00001.bin\"")
+          .contains("\"size\":" + content.length);
+
+      HttpResponse<byte[]> whole =
+          http.send(request(app, file).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> range =
+          http.send(
+              request(app, file).header("Range", "bytes=1048576-1048591").GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(whole.statusCode()).isEqualTo(200);
+      assertThat(whole.body()).isEqualTo(content);
+      assertThat(whole.headers().firstValue("ETag")).isPresent();
+      assertThat(range.statusCode()).isEqualTo(206);
+      assertThat(range.body()).isEqualTo(Arrays.copyOfRange(content, 1_048_576, 1_048_592));
+
+      HttpResponse<String> list = send(app, "GET", fileset + "/files?path=shards/", null);
+      assertThat(list.statusCode()).isEqualTo(200);
+      assertThat(list.body()).contains("\"path\":\"shards/model-00001.bin\"");
+
+      assertThat(send(app, "DELETE", file, null).statusCode()).isEqualTo(200);
+      assertThat(send(app, "GET", file, null).statusCode()).isEqualTo(404);
+      assertThat(send(app, "GET", fileset + "/files", null).body()).isEqualTo("{\"data\":[]}");
+    }
+  }
+
+  private HttpRequest.Builder request(RegistryApplication app, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
   }
 
   private HttpResponse<String> send(

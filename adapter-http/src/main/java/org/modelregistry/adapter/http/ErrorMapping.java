@@ -15,6 +15,7 @@ import org.modelregistry.domain.error.NotFoundException;
 import org.modelregistry.domain.error.RegistryException;
 import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.error.Violation;
+import org.modelregistry.ports.out.ExternalSourceException;
 import org.modelregistry.ports.out.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * Every failure becomes a JSON answer here, and nowhere else, in the shape of the request's {@link
  * ErrorFamily}. Expected failures of the registry map by kind; failures the adapter raises itself
  * (a body it cannot read, a range outside a file) and Javalin's own (unknown route, wrong method)
- * keep their status; an unavailable store is a 503; anything else is a bug, logged in full and
- * answered 500 without a word about its cause.
+ * keep their status; an unavailable store is a 503, a failing external source a 502; anything else
+ * is a bug, logged in full and answered 500 without a word about its cause.
  */
 final class ErrorMapping {
 
@@ -37,6 +38,7 @@ final class ErrorMapping {
     routes.exception(RequestRejected.class, ErrorMapping::respond);
     routes.exception(RangeNotSatisfiable.class, ErrorMapping::respond);
     routes.exception(StorageException.class, ErrorMapping::respond);
+    routes.exception(ExternalSourceException.class, ErrorMapping::respond);
     routes.exception(HttpResponseException.class, ErrorMapping::respond);
     routes.exception(Exception.class, ErrorMapping::respondToBug);
   }
@@ -79,6 +81,17 @@ final class ErrorMapping {
     if (!committed(ctx)) {
       message(
           ctx, HttpStatus.SERVICE_UNAVAILABLE, "the file storage is unavailable; try again later");
+    }
+  }
+
+  /**
+   * An S3 bucket or Hugging Face endpoint a fileset reads from failed: a 502 whose message names
+   * the source (its messages never hold secrets or signed queries, by the port's contract).
+   */
+  private static void respond(ExternalSourceException e, Context ctx) {
+    LOG.warn("External source failed handling {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    if (!committed(ctx)) {
+      message(ctx, HttpStatus.BAD_GATEWAY, e.getMessage());
     }
   }
 

@@ -11,8 +11,9 @@ import java.util.Objects;
  * /api/v1.0/model...}, {@code /api/add_models}), whose bodies the domain's document readers check;
  * and the workspace model entities under {@code /apis/models/v2/workspaces/{workspace}/models}, and
  * the filesets under {@code /apis/files/v2/workspaces/{workspace}/filesets}, both checked against
- * the workspace reference document's request schemas, then by the domain. Every failure answers in
- * the error shape of its family ({@link ErrorFamily}).
+ * the workspace reference document's request schemas, then by the domain, with the files of
+ * filesets ({@code .../filesets/{name}/-/{path}}, {@code .../filesets/{name}/files}) streamed in
+ * and out. Every failure answers in the error shape of its family ({@link ErrorFamily}).
  */
 public final class HttpApi {
 
@@ -54,6 +55,7 @@ public final class HttpApi {
     WorkspaceModelHandlers workspaceModels =
         new WorkspaceModelHandlers(useCases.workspace(), workspaceBodies, callers);
     FilesetHandlers filesets = new FilesetHandlers(useCases.workspace(), workspaceBodies, callers);
+    FilesetFileHandlers filesetFiles = new FilesetFileHandlers(useCases.workspace(), callers);
 
     return Javalin.create(
         config -> {
@@ -62,6 +64,8 @@ public final class HttpApi {
           // gigabytes): virtual threads keep such requests from starving the server's pool.
           config.concurrency.useVirtualThreads = true;
           config.jsonMapper(new JavalinJackson3(codec.mapper(), false));
+          // Bounds ctx.body...() only. JSON bodies are bounded by JsonBodyReader; fileset uploads
+          // stream the request's own input into the store and are bounded by nothing here.
           config.http.maxRequestSize = settings.maxRequestBodyBytes();
           // A known path asked with another method answers 405 (with Allow), not 404.
           config.http.prefer405over404 = true;
@@ -110,6 +114,11 @@ public final class HttpApi {
           config.routes.get(FilesetHandlers.FILESET, filesets::get);
           config.routes.patch(FilesetHandlers.FILESET, filesets::patch);
           config.routes.delete(FilesetHandlers.FILESET, filesets::delete);
+          config.routes.get(FilesetFileHandlers.FILES, filesetFiles::list);
+          config.routes.put(FilesetFileHandlers.FILE, filesetFiles::put);
+          config.routes.get(FilesetFileHandlers.FILE, filesetFiles::get);
+          config.routes.head(FilesetFileHandlers.FILE, filesetFiles::head);
+          config.routes.delete(FilesetFileHandlers.FILE, filesetFiles::delete);
         });
   }
 

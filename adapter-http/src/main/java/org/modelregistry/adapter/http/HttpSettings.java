@@ -6,7 +6,8 @@ import org.modelregistry.domain.identity.Actor;
 /**
  * How the HTTP adapter is configured.
  *
- * @param maxRequestBodyBytes the largest request body accepted; larger ones answer 413
+ * @param maxRequestBodyBytes the largest JSON request body accepted; larger ones answer 413 (file
+ *     uploads are streamed to the store and not limited by it)
  * @param localIdentity the identity every request acts as until authentication exists; it becomes
  *     {@code created_by_user_id} / {@code created_by_identity_type} of what requests create
  * @param localIdentityAdmin whether that identity is an administrator (for example, it may set

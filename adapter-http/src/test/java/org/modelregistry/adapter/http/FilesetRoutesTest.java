@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modelregistry.adapter.http.ApiFixture.Reply;
+import org.modelregistry.ports.out.memory.InMemoryExternalFileSource;
 import tools.jackson.databind.JsonNode;
 
 /** The fileset routes, {@code /apis/files/v2/workspaces/{workspace}/filesets}. */
@@ -266,13 +267,15 @@ class FilesetRoutesTest {
                  "secret_access_key_secret": "aws-key"}
                 """));
     assertThat(hf.status()).as(hf.body()).isEqualTo(201);
+    // Creation pins the default revision "main" to the commit the source resolves it to.
     assertThat(hf.json().get("storage"))
         .isEqualTo(
             ApiFixture.json(
                 """
-                {"type": "huggingface", "repo_id": "meta/llama", "revision": "main",
+                {"type": "huggingface", "repo_id": "meta/llama", "revision": "%s",
                  "endpoint": "https://huggingface.co", "token_secret": "hf-token"}
-                """));
+                """
+                    .formatted(InMemoryExternalFileSource.COMMIT)));
     assertThat(api.get(FILESETS + "/s3-set").json()).isEqualTo(s3.json());
     assertThat(halfCredentials.status()).isEqualTo(422);
     assertThat(ngc.status()).isEqualTo(422);

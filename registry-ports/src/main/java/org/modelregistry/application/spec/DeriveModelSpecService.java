@@ -11,6 +11,7 @@ import org.modelregistry.domain.spec.ModelSpecDerivation;
 import org.modelregistry.domain.spec.SafetensorsHeader;
 import org.modelregistry.ports.in.spec.DeriveModelSpecUseCase;
 import org.modelregistry.ports.out.CheckpointReader;
+import org.modelregistry.ports.out.ReadableFiles;
 
 /**
  * Derives specs from checkpoints: picks the checkpoint's metadata files by name, reads them through
@@ -29,22 +30,21 @@ public final class DeriveModelSpecService implements DeriveModelSpecUseCase {
   }
 
   @Override
-  public ModelSpec derive(String checkpointModelName, FilePath folder, List<FilePath> files) {
+  public ModelSpec derive(String checkpointModelName, ReadableFiles source, List<FilePath> files) {
     var violations = Violations.collect();
     Map<String, Object> config = null;
     Map<String, Object> tokenizer = null;
     List<SafetensorsHeader> shards = new ArrayList<>();
     for (FilePath file : files.stream().sorted((a, b) -> a.value().compareTo(b.value())).toList()) {
-      FilePath stored = file.under(folder);
       String name = file.fileName();
       Violations at = violations.at("files", file.value());
       if (name.equals(ModelSpecDerivation.CONFIG_FILE) && file.segments().size() == 1) {
-        config = at.attempt(() -> reader.readJson(stored, MAX_JSON_BYTES).orElse(null));
+        config = at.attempt(() -> reader.readJson(source, file, MAX_JSON_BYTES).orElse(null));
       } else if (name.equals(ModelSpecDerivation.TOKENIZER_FILE) && file.segments().size() == 1) {
-        tokenizer = at.attempt(() -> reader.readJson(stored, MAX_JSON_BYTES).orElse(null));
+        tokenizer = at.attempt(() -> reader.readJson(source, file, MAX_JSON_BYTES).orElse(null));
       } else if (name.endsWith(".safetensors")) {
         SafetensorsHeader header =
-            at.attempt(() -> reader.readSafetensorsHeader(stored).orElse(null));
+            at.attempt(() -> reader.readSafetensorsHeader(source, file).orElse(null));
         if (header != null) {
           shards.add(header);
         }

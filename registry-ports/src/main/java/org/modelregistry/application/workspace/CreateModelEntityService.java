@@ -12,7 +12,6 @@ import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.spec.DeriveModelSpecUseCase;
 import org.modelregistry.ports.in.workspace.CreateModelEntityUseCase;
 import org.modelregistry.ports.in.workspace.WorkspaceCaller;
-import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.TransactionRunner;
@@ -33,14 +32,14 @@ public final class CreateModelEntityService implements CreateModelEntityUseCase 
   public CreateModelEntityService(
       ModelEntityRepository models,
       FilesetRepository filesets,
-      ArtifactStore store,
+      FilesetContents contents,
       DeriveModelSpecUseCase deriveSpec,
       TrustRemoteCodePolicy trustPolicy,
       TransactionRunner transactions,
       Clock clock) {
     this.models = Objects.requireNonNull(models);
     this.rules = new ModelEntityRules(models, filesets, trustPolicy);
-    this.specs = new CheckpointSpecs(filesets, store, deriveSpec);
+    this.specs = new CheckpointSpecs(filesets, contents, deriveSpec);
     this.transactions = Objects.requireNonNull(transactions);
     this.clock = Objects.requireNonNull(clock);
   }

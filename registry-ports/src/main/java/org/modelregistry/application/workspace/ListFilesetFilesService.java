@@ -5,28 +5,21 @@ import java.util.Objects;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.FilesetFile;
 import org.modelregistry.ports.in.workspace.ListFilesetFilesUseCase;
-import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.FilesetRepository;
 
-/** Lists the files stored for filesets. */
+/** Lists the files of filesets, wherever they are kept (see {@link FilesetContents}). */
 public final class ListFilesetFilesService implements ListFilesetFilesUseCase {
 
   private final FilesetRepository filesets;
-  private final ArtifactStore store;
+  private final FilesetContents contents;
 
-  public ListFilesetFilesService(FilesetRepository filesets, ArtifactStore store) {
+  public ListFilesetFilesService(FilesetRepository filesets, FilesetContents contents) {
     this.filesets = Objects.requireNonNull(filesets);
-    this.store = Objects.requireNonNull(store);
+    this.contents = Objects.requireNonNull(contents);
   }
 
   @Override
   public List<FilesetFile> list(FilesetRef fileset) {
-    WorkspaceLookups.requireFileset(filesets, fileset);
-    return store.list(FilesetStorageLayout.folder(fileset)).stream()
-        .flatMap(
-            stored ->
-                FilesetStorageLayout.relative(fileset, stored.path()).stream()
-                    .map(path -> FilesetFiles.describe(path, stored)))
-        .toList();
+    return contents.list(WorkspaceLookups.requireFileset(filesets, fileset));
   }
 }

@@ -1,46 +1,33 @@
 package org.modelregistry.application.workspace;
 
-import java.io.InputStream;
 import java.util.Objects;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.FilesetFile;
 import org.modelregistry.ports.in.workspace.ReadFilesetFileUseCase;
-import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.FilesetRepository;
 
-/** Streams stored files of filesets, whole or as a range. */
+/**
+ * Streams the files of filesets, whole or as a range, wherever they are kept (see {@link
+ * FilesetContents}: a Hugging Face file is copied into the registry's store on its first read).
+ */
 public final class ReadFilesetFileService implements ReadFilesetFileUseCase {
 
   private final FilesetRepository filesets;
-  private final ArtifactStore store;
+  private final FilesetContents contents;
 
-  public ReadFilesetFileService(FilesetRepository filesets, ArtifactStore store) {
+  public ReadFilesetFileService(FilesetRepository filesets, FilesetContents contents) {
     this.filesets = Objects.requireNonNull(filesets);
-    this.store = Objects.requireNonNull(store);
+    this.contents = Objects.requireNonNull(contents);
   }
 
   @Override
   public FilesetFile describe(FilesetRef fileset, FilePath path) {
-    WorkspaceLookups.requireFileset(filesets, fileset);
-    return store
-        .stat(FilesetFiles.stored(fileset, path))
-        .map(stored -> FilesetFiles.describe(path, stored))
-        .orElseThrow(() -> FilesetFiles.fileNotFound(fileset, path));
+    return contents.describe(WorkspaceLookups.requireFileset(filesets, fileset), path);
   }
 
   @Override
   public FileContent open(FilesetRef fileset, FilePath path, long offset, long length) {
-    FilesetFile file = describe(fileset, path);
-    if (offset < 0 || offset > file.size()) {
-      throw new IllegalArgumentException(
-          "offset " + offset + " is outside the file of " + file.size() + " bytes");
-    }
-    // The file may be deleted between the stat and the read: then it is simply not found.
-    InputStream bytes =
-        store
-            .read(FilesetFiles.stored(fileset, path), offset, length)
-            .orElseThrow(() -> FilesetFiles.fileNotFound(fileset, path));
-    return new FileContent(file, bytes);
+    return contents.open(WorkspaceLookups.requireFileset(filesets, fileset), path, offset, length);
   }
 }

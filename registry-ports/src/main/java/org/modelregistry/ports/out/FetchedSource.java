@@ -1,6 +1,7 @@
 package org.modelregistry.ports.out;
 
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -13,6 +14,14 @@ public interface FetchedSource extends AutoCloseable {
 
   /** The length the source announced (Content-Length), or empty when it announced none. */
   OptionalLong contentLength();
+
+  /**
+   * The value of the response header {@code name} (case-insensitive), if the source sent it; the
+   * last answer's headers after redirects.
+   */
+  default Optional<String> header(String name) {
+    return Optional.empty();
+  }
 
   /** The body; read it once, then close this. */
   InputStream body();

@@ -26,5 +26,17 @@ public interface SourceFetcher {
    * @throws SourceFetchException when the source cannot be fetched; {@link
    *     SourceFetchException#isRetryable()} tells whether trying again later may help
    */
-  FetchedSource open(SourceUrl url);
+  default FetchedSource open(SourceUrl url) {
+    return open(url, FetchRequest.WHOLE);
+  }
+
+  /**
+   * Opens {@code url} as {@code request} asks: with its bearer token (never sent to another host
+   * than the URL's), and only its range of bytes. A source that ignores the range is cut to it
+   * here, so the body is always exactly the bytes asked for (or fewer, when the source ends first).
+   *
+   * @throws SourceFetchException as {@link #open(SourceUrl)}; a range that starts beyond the end of
+   *     the source is not retryable
+   */
+  FetchedSource open(SourceUrl url, FetchRequest request);
 }

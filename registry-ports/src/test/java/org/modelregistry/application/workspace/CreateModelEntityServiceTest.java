@@ -169,12 +169,13 @@ class CreateModelEntityServiceTest {
     ModelEntity created = services.createModel.create(USER, WS, definition("m1", fs, false));
 
     assertThat(created.definition().spec()).isEqualTo(DERIVED);
-    assertThat(services.deriveSpec.calls)
-        .containsExactly(
-            new WorkspaceServices.StubDeriveSpec.Call(
-                "m1",
-                new FilePath("filesets/team/ckpt"),
-                List.of(new FilePath("config.json"), new FilePath("weights/model.safetensors"))));
+    assertThat(services.deriveSpec.calls).hasSize(1);
+    var call = services.deriveSpec.calls.getFirst();
+    assertThat(call.checkpointModelName()).isEqualTo("m1");
+    assertThat(call.files())
+        .containsExactly(new FilePath("config.json"), new FilePath("weights/model.safetensors"));
+    // The source reads this fileset's files, not the other fileset's.
+    assertThat(call.source().size(new FilePath("weights/model.safetensors"))).hasValue(2);
     assertThat(services.models.find(WS, name("m1")).orElseThrow().definition().spec())
         .isEqualTo(DERIVED);
   }
@@ -196,14 +197,16 @@ class CreateModelEntityServiceTest {
   }
 
   @Test
-  void givenAnExternalFileset_create_leavesTheSpecEmpty() {
+  void givenAnExternalFileset_create_derivesTheSpecFromTheSourceWithoutCopyingIt() {
     var fs = services.fileset("remote", APPROVED).ref();
-    services.storeFile(fs, "config.json", "{}");
 
     ModelEntity created = services.createModel.create(USER, WS, definition("m1", fs, false));
 
-    assertThat(created.definition().spec()).isNull();
-    assertThat(services.deriveSpec.calls).isEmpty();
+    assertThat(created.definition().spec()).isEqualTo(DERIVED);
+    var call = services.deriveSpec.calls.getFirst();
+    assertThat(call.files()).containsExactly(new FilePath("README.md"));
+    assertThat(call.source().size(new FilePath("README.md"))).hasValue("approved".length());
+    assertThat(services.store.list(FilesetStorageLayout.folder(fs))).isEmpty();
   }
 
   @Test
@@ -224,7 +227,7 @@ class CreateModelEntityServiceTest {
         new CreateModelEntityService(
             services.models,
             services.filesets,
-            services.store,
+            services.contents,
             (checkpoint, folder, files) -> {
               throw ValidationException.of("not JSON", "json_invalid", "files", "config.json");
             },

@@ -94,7 +94,7 @@ class FilesetServicesTest {
 
   @Test
   void givenAPatch_patch_changesItsFieldsOnlyAndMovesUpdatedAt() {
-    services.fileset("fs", APPROVED);
+    Fileset created = services.fileset("fs", APPROVED);
     services.clock.advanceSeconds(30);
 
     Fileset patched =
@@ -107,7 +107,7 @@ class FilesetServicesTest {
     assertThat(patched.project()).isEqualTo("proj");
     assertThat(patched.purpose()).isEqualTo(FilesetPurpose.DATASET);
     assertThat(patched.metadata()).isEqualTo(Map.of("x", 1));
-    assertThat(patched.storage()).isEqualTo(APPROVED);
+    assertThat(patched.storage()).isEqualTo(created.storage());
     assertThat(patched.createdAt()).isEqualTo(T0);
     assertThat(patched.updatedAt()).isEqualTo(T0.plusSeconds(30));
     assertThat(services.getFileset.get(filesetRef("fs"))).isEqualTo(patched);

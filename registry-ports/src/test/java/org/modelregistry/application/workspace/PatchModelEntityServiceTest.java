@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.modelregistry.domain.error.NotFoundException;
 import org.modelregistry.domain.error.ValidationException;
+import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelEntityPatch;
@@ -231,14 +232,15 @@ class PatchModelEntityServiceTest {
 
     assertThat(patched.definition().spec()).isEqualTo(DERIVED);
     assertThat(services.deriveSpec.calls).hasSize(1);
-    assertThat(services.deriveSpec.calls.getFirst().folder().value())
-        .isEqualTo("filesets/team/ckpt");
+    assertThat(services.deriveSpec.calls.getFirst().files())
+        .containsExactly(new FilePath("config.json"));
   }
 
   @Test
   void givenTheSameFileset_patch_derivesNothing() {
     var fs = services.fileset("remote", APPROVED).ref();
     services.createModel.create(USER, WS, definition("m1", fs, false));
+    services.deriveSpec.calls.clear();
 
     services.patchModel.patch(USER, modelRef("m1"), patch(null, fs, null, null));
 

@@ -25,8 +25,10 @@ import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.spec.DeriveModelSpecUseCase;
 import org.modelregistry.ports.in.workspace.NewFileset;
 import org.modelregistry.ports.in.workspace.WorkspaceCaller;
+import org.modelregistry.ports.out.ReadableFiles;
 import org.modelregistry.ports.out.TransactionRunner;
 import org.modelregistry.ports.out.memory.InMemoryArtifactStore;
+import org.modelregistry.ports.out.memory.InMemoryExternalFileSource;
 import org.modelregistry.ports.out.memory.InMemoryFilesetRepository;
 import org.modelregistry.ports.out.memory.InMemoryModelEntityRepository;
 
@@ -70,16 +72,25 @@ final class WorkspaceServices {
   final InMemoryFilesetRepository filesets = new InMemoryFilesetRepository();
   final InMemoryArtifactStore store = new InMemoryArtifactStore();
   final StubDeriveSpec deriveSpec = new StubDeriveSpec();
+
+  /** Holds the approved and the unapproved repository, each with a README.md. */
+  final InMemoryExternalFileSource external =
+      new InMemoryExternalFileSource()
+          .add(APPROVED, "README.md", "approved")
+          .add(UNAPPROVED, "README.md", "unapproved");
+
+  final FilesetContents contents = new FilesetContents(filesets, store, external);
   final MutableClock clock = new MutableClock(T0);
   final TransactionRunner transactions = TransactionRunner.direct();
 
   final CreateModelEntityService createModel =
       new CreateModelEntityService(
-          models, filesets, store, deriveSpec, POLICY, transactions, clock);
+          models, filesets, contents, deriveSpec, POLICY, transactions, clock);
   final GetModelEntityService getModel = new GetModelEntityService(models);
   final ListModelEntitiesService listModels = new ListModelEntitiesService(models);
   final PatchModelEntityService patchModel =
-      new PatchModelEntityService(models, filesets, store, deriveSpec, POLICY, transactions, clock);
+      new PatchModelEntityService(
+          models, filesets, contents, deriveSpec, POLICY, transactions, clock);
   final DeleteModelEntityService deleteModel = new DeleteModelEntityService(models);
   final AddModelAdapterService addAdapter =
       new AddModelAdapterService(models, filesets, transactions, clock);
@@ -87,7 +98,7 @@ final class WorkspaceServices {
       new UpdateModelAdapterService(models, filesets, transactions, clock);
   final DeleteModelAdapterService deleteAdapter =
       new DeleteModelAdapterService(models, transactions, clock);
-  final CreateFilesetService createFileset = new CreateFilesetService(filesets, clock);
+  final CreateFilesetService createFileset = new CreateFilesetService(filesets, external, clock);
   final GetFilesetService getFileset = new GetFilesetService(filesets);
   final ListFilesetsService listFilesets = new ListFilesetsService(filesets);
   final PatchFilesetService patchFileset = new PatchFilesetService(filesets, transactions, clock);
@@ -95,9 +106,9 @@ final class WorkspaceServices {
       new DeleteFilesetService(filesets, models, store, transactions);
 
   final PutFilesetFileService putFile = new PutFilesetFileService(filesets, store);
-  final ReadFilesetFileService readFile = new ReadFilesetFileService(filesets, store);
+  final ReadFilesetFileService readFile = new ReadFilesetFileService(filesets, contents);
   final DeleteFilesetFileService deleteFile = new DeleteFilesetFileService(filesets, store);
-  final ListFilesetFilesService listFiles = new ListFilesetFilesService(filesets, store);
+  final ListFilesetFilesService listFiles = new ListFilesetFilesService(filesets, contents);
 
   static EntityName name(String value) {
     return new EntityName(value);
@@ -153,13 +164,14 @@ final class WorkspaceServices {
   /** Returns {@link #DERIVED} and records how it was asked. */
   static final class StubDeriveSpec implements DeriveModelSpecUseCase {
 
-    record Call(String checkpointModelName, FilePath folder, List<FilePath> files) {}
+    record Call(String checkpointModelName, ReadableFiles source, List<FilePath> files) {}
 
     final List<Call> calls = new ArrayList<>();
 
     @Override
-    public ModelSpec derive(String checkpointModelName, FilePath folder, List<FilePath> files) {
-      calls.add(new Call(checkpointModelName, folder, List.copyOf(files)));
+    public ModelSpec derive(
+        String checkpointModelName, ReadableFiles source, List<FilePath> files) {
+      calls.add(new Call(checkpointModelName, source, List.copyOf(files)));
       return DERIVED;
     }
   }

@@ -1,9 +1,11 @@
 package org.modelregistry.adapter.storage.fetch;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import okhttp3.Response;
 import org.modelregistry.ports.out.FetchedSource;
@@ -27,6 +29,31 @@ final class HttpFetchedSource implements FetchedSource {
     this.body = new Body(response.body().byteStream(), where, readTimeout);
   }
 
+  /**
+   * The answer to a range request, cut to it: {@code length} bytes (-1: all) from {@code offset} of
+   * the body. A source that ignored the range sends the whole body (200), from which the range is
+   * cut here; a 206 body already starts at the offset ({@code offset} 0) and is only kept from
+   * running longer than asked. A body that ends before {@code offset} fails as a range that starts
+   * beyond the end.
+   */
+  HttpFetchedSource(Response response, String where, String readTimeout, long offset, long length) {
+    this.response = response;
+    OptionalLong whole = announcedLength(response);
+    long wanted = length < 0 ? Long.MAX_VALUE : length;
+    this.contentLength =
+        whole.isPresent()
+            ? OptionalLong.of(Math.min(wanted, Math.max(0, whole.getAsLong() - offset)))
+            : OptionalLong.empty();
+    this.body =
+        new Slice(
+            new Body(response.body().byteStream(), where, readTimeout), where, offset, wanted);
+  }
+
+  @Override
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(response.header(name));
+  }
+
   @Override
   public OptionalLong contentLength() {
     return contentLength;
@@ -43,7 +70,7 @@ final class HttpFetchedSource implements FetchedSource {
   }
 
   // A transfer coding (chunked) overrides any Content-Length, as RFC 9112 says.
-  private static OptionalLong announcedLength(Response response) {
+  static OptionalLong announcedLength(Response response) {
     String length = response.header("Content-Length");
     if (response.header("Transfer-Encoding") != null || length == null) {
       return OptionalLong.empty();
@@ -53,6 +80,68 @@ final class HttpFetchedSource implements FetchedSource {
       return value >= 0 ? OptionalLong.of(value) : OptionalLong.empty();
     } catch (NumberFormatException e) {
       return OptionalLong.empty();
+    }
+  }
+
+  /** {@code length} bytes of {@code in} after skipping {@code offset}. */
+  private static final class Slice extends FilterInputStream {
+
+    private final String where;
+    private long toSkip;
+    private long left;
+
+    Slice(InputStream in, String where, long offset, long length) {
+      super(in);
+      this.where = where;
+      this.toSkip = offset;
+      this.left = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      Objects.checkFromIndexSize(offset, length, buffer.length);
+      while (toSkip > 0) {
+        long skipped = in.skip(toSkip);
+        if (skipped <= 0) {
+          if (in.read() < 0) {
+            throw new SourceFetchException(
+                "reading " + where + " failed: the range starts beyond the end", false);
+          }
+          skipped = 1;
+        }
+        toSkip -= skipped;
+      }
+      if (left <= 0) {
+        return -1;
+      }
+      if (length == 0) {
+        return 0;
+      }
+      int read = in.read(buffer, offset, (int) Math.min(length, left));
+      if (read > 0) {
+        left -= read;
+      }
+      return read;
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+      byte[] scratch = new byte[8192];
+      long skipped = 0;
+      while (skipped < count) {
+        int read = read(scratch, 0, (int) Math.min(scratch.length, count - skipped));
+        if (read < 0) {
+          break;
+        }
+        skipped += read;
+      }
+      return skipped;
     }
   }
 

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.modelregistry.domain.registration.SourceUrl;
+import org.modelregistry.ports.out.FetchRequest;
 import org.modelregistry.ports.out.FetchedSource;
 import org.modelregistry.ports.out.SourceFetchException;
 import org.modelregistry.ports.out.SourceFetcher;
@@ -32,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * (see {@link HostGuard}). Redirects are followed here, never by OkHttp, and no proxy is used:
  * through a proxy, the guard would only see the proxy's address.
  *
+ * <p>A bearer token goes to the URL's own origin (scheme, host, port) only, never to a redirect
+ * elsewhere. A range is asked for with a {@code Range} header and the answer is cut to it whatever
+ * the source does with it. Answers that are neither successes nor redirects fail with an {@link
+ * HttpStatusException} cause carrying their status.
+ *
  * <p>Bytes are fetched as stored: {@code Accept-Encoding: identity}, no transparent decompression.
  * Messages and logs name URLs in their redacted form only (scheme, host, port, path), never the
  * query that carries the signature. Instances are thread-safe; share one, and close it on shutdown.
@@ -42,6 +49,8 @@ public final class HttpSourceFetcher implements SourceFetcher, AutoCloseable {
   private static final Set<String> SCHEMES = Set.of("http", "https");
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final Pattern SCHEME = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.\\-]*):");
+  private static final Pattern CONTENT_RANGE =
+      Pattern.compile("bytes\\s+(\\d{1,18})-\\d{1,18}/(?:\\d{1,18}|\\*)", Pattern.CASE_INSENSITIVE);
 
   private final FetchSettings settings;
   private final HostGuard guard;
@@ -86,7 +95,7 @@ public final class HttpSourceFetcher implements SourceFetcher, AutoCloseable {
   }
 
   @Override
-  public FetchedSource open(SourceUrl url) {
+  public FetchedSource open(SourceUrl url, FetchRequest request) {
     String origin = url.redacted();
     refusal(url)
         .ifPresent(
@@ -94,17 +103,31 @@ public final class HttpSourceFetcher implements SourceFetcher, AutoCloseable {
               throw refused("GET " + origin + " refused: " + reason);
             });
     HttpUrl hop = HttpUrl.parse(url.value());
+    HttpUrl tokenOrigin = hop;
     for (int redirects = 0; ; redirects++) {
       String where = redacted(hop);
-      Response response = execute(hop, where);
+      // Credentials go to the origin they were given for (scheme, host and port): neither a CDN's
+      // signed redirect nor a downgrade to plain http or another port on the same host gets them.
+      boolean withToken = sameOrigin(hop, tokenOrigin);
+      Response response = execute(hop, where, request, withToken);
       int status = response.code();
       if (response.isSuccessful()) {
-        return new HttpFetchedSource(response, where, describe(settings.readTimeout()));
+        return answer(response, where, request);
+      }
+      if (status == 416) {
+        response.close();
+        throw new SourceFetchException(
+            "GET " + where + " returned 416: the range starts beyond the end",
+            false,
+            new HttpStatusException(status));
       }
       String location = response.header("Location");
       response.close();
       if (!REDIRECTS.contains(status)) {
-        throw new SourceFetchException("GET " + where + " returned " + status, isRetryable(status));
+        throw new SourceFetchException(
+            "GET " + where + " returned " + status,
+            isRetryable(status),
+            new HttpStatusException(status));
       }
       if (location == null) {
         throw refused("GET " + where + " returned " + status + " without a Location");
@@ -128,21 +151,76 @@ public final class HttpSourceFetcher implements SourceFetcher, AutoCloseable {
     }
   }
 
+  /**
+   * The body of a 2xx answer, exactly the bytes {@code request} asked for: a 206 must start at the
+   * offset asked for (its Content-Range says so) and is cut at the length; a 200 to a range request
+   * carries the whole body, and the range is cut out of it.
+   */
+  private FetchedSource answer(Response response, String where, FetchRequest request) {
+    String timeout = describe(settings.readTimeout());
+    if (!request.isRange()) {
+      return new HttpFetchedSource(response, where, timeout);
+    }
+    if (response.code() == 206) {
+      OptionalLong start = rangeStart(response.header("Content-Range"));
+      if (response.header("Content-Range") != null
+          && (start.isEmpty() || start.getAsLong() != request.offset())) {
+        response.close();
+        throw refused(
+            "GET " + where + " answered a range that does not start at byte " + request.offset());
+      }
+      return new HttpFetchedSource(response, where, timeout, 0, request.length());
+    }
+    OptionalLong whole = HttpFetchedSource.announcedLength(response);
+    if (whole.isPresent() && request.offset() > whole.getAsLong()) {
+      response.close();
+      throw refused(
+          "GET " + where + ": the range starts beyond the end (" + whole.getAsLong() + " bytes)");
+    }
+    return new HttpFetchedSource(response, where, timeout, request.offset(), request.length());
+  }
+
+  /** The first byte of a {@code Content-Range: bytes first-last/size} header, if it is one. */
+  private static OptionalLong rangeStart(String contentRange) {
+    Matcher range = CONTENT_RANGE.matcher(contentRange == null ? "" : contentRange.strip());
+    if (!range.matches()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(range.group(1)));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
+  }
+
   /** Drops idle pooled connections; requests still running are not affected. */
   @Override
   public void close() {
     guardedClient.connectionPool().evictAll();
   }
 
-  private Response execute(HttpUrl url, String where) {
-    Request request =
+  private Response execute(HttpUrl url, String where, FetchRequest fetch, boolean withToken) {
+    Request.Builder builder =
         new Request.Builder()
             .url(url)
             .get()
             // Exact bytes: without this OkHttp asks for gzip and inflates it behind our back.
             .header("Accept-Encoding", "identity")
-            .header("User-Agent", settings.userAgent())
-            .build();
+            .header("User-Agent", settings.userAgent());
+    if (fetch.isRange()) {
+      // A length that reaches beyond the largest offset means "to the end"; no overflow.
+      boolean toEnd = fetch.length() < 0 || fetch.length() > Long.MAX_VALUE - fetch.offset();
+      String last = toEnd ? "" : Long.toString(fetch.offset() + fetch.length() - 1);
+      builder.header("Range", "bytes=" + fetch.offset() + "-" + last);
+    }
+    if (withToken && fetch.bearerToken().isPresent()) {
+      builder.header("Authorization", "Bearer " + fetch.bearerToken().get().value());
+    }
+    Request request = builder.build();
     OkHttpClient client = guard.isAllowlisted(url) ? allowlistedClient : guardedClient;
     try {
       return client.newCall(request).execute();

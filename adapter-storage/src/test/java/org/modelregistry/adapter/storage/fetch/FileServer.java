@@ -74,6 +74,34 @@ final class FileServer implements AutoCloseable {
     return route(path, exchange -> send(exchange, 200, content, 0));
   }
 
+  /**
+   * Answers like a server that honours single ranges ({@code bytes=a-b}, {@code bytes=a-}): 206
+   * with a Content-Range, or 416 for a range that starts at or after the end; 200 without a range.
+   */
+  static Route ranged(byte[] content) {
+    return exchange -> {
+      String range = exchange.getRequestHeaders().getFirst("Range");
+      if (range == null) {
+        send(exchange, 200, content, content.length);
+        return;
+      }
+      String[] bounds = range.substring("bytes=".length()).split("-", -1);
+      long first = Long.parseLong(bounds[0]);
+      long last = bounds[1].isEmpty() ? content.length - 1 : Long.parseLong(bounds[1]);
+      if (first >= content.length) {
+        exchange.getResponseHeaders().set("Content-Range", "bytes */" + content.length);
+        send(exchange, 416, new byte[0], -1);
+        return;
+      }
+      last = Math.min(last, content.length - 1);
+      byte[] part = java.util.Arrays.copyOfRange(content, (int) first, (int) last + 1);
+      exchange
+          .getResponseHeaders()
+          .set("Content-Range", "bytes " + first + "-" + last + "/" + content.length);
+      send(exchange, 206, part, part.length);
+    };
+  }
+
   FileServer status(String path, int status) {
     return route(path, exchange -> send(exchange, status, new byte[0], -1));
   }

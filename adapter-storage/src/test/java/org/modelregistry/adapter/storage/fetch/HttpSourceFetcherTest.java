@@ -10,19 +10,24 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.modelregistry.domain.registration.Secret;
 import org.modelregistry.domain.registration.SourceUrl;
+import org.modelregistry.ports.out.FetchRequest;
 import org.modelregistry.ports.out.FetchedSource;
 import org.modelregistry.ports.out.SourceFetchException;
 
 /** Fetching from a real local server: bodies, answers, redirects. */
 class HttpSourceFetcherTest {
 
+  private static final Secret TOKEN = new Secret("hf_token_do_not_leak");
   private static final byte[] CONTENT =
       "model weights\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
 
@@ -89,12 +94,16 @@ class HttpSourceFetcherTest {
 
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 403, 404, 410})
-  void givenAClientErrorAnswer_open_failsNotRetryableNamingTheRedactedUrl(int status) {
+  void givenAClientErrorAnswer_open_failsNotRetryableNamingTheRedactedUrlAndStatus(int status) {
     server.status("/m.bin", status);
 
     assertThatThrownBy(() -> fetcher.open(url(server.url("/m.bin?" + SIGNATURE))))
         .isInstanceOfSatisfying(
-            SourceFetchException.class, e -> assertThat(e.isRetryable()).isFalse())
+            SourceFetchException.class,
+            e -> {
+              assertThat(e.isRetryable()).isFalse();
+              assertThat(HttpStatusException.statusOf(e)).hasValue(status);
+            })
         .hasMessage("GET " + server.url("/m.bin") + " returned " + status);
   }
 
@@ -229,6 +238,246 @@ class HttpSourceFetcherTest {
 
     try (FetchedSource source = byName.open(url("http://files.test:" + server.port() + "/m.bin"))) {
       assertThat(source.body().readAllBytes()).isEqualTo(CONTENT);
+    }
+  }
+
+  @Test
+  void givenASourceThatHonoursRanges_openARange_asksForItAndReturnsThe206Body() throws IOException {
+    server.route("/m.bin", FileServer.ranged(CONTENT));
+
+    try (FetchedSource source =
+        fetcher.open(url(server.url("/m.bin")), new FetchRequest(Optional.empty(), 10, 20))) {
+      assertThat(source.contentLength()).hasValue(20);
+      assertThat(source.body().readAllBytes()).isEqualTo(Arrays.copyOfRange(CONTENT, 10, 30));
+    }
+    assertThat(server.received().getFirst().headers().get("Range")).containsExactly("bytes=10-29");
+  }
+
+  @Test
+  void givenASourceThatHonoursRanges_openFromAnOffset_asksForTheRestOnly() throws IOException {
+    server.route("/m.bin", FileServer.ranged(CONTENT));
+
+    try (FetchedSource source =
+        fetcher.open(url(server.url("/m.bin")), new FetchRequest(Optional.empty(), 100, -1))) {
+      assertThat(source.body().readAllBytes())
+          .isEqualTo(Arrays.copyOfRange(CONTENT, 100, CONTENT.length));
+    }
+    assertThat(server.received().getFirst().headers().get("Range")).containsExactly("bytes=100-");
+  }
+
+  @Test
+  void givenALengthBeyondTheLargestOffset_open_asksForEverythingFromTheOffset() throws IOException {
+    server.route("/m.bin", FileServer.ranged(CONTENT));
+
+    try (FetchedSource source =
+        fetcher.open(
+            url(server.url("/m.bin")), new FetchRequest(Optional.empty(), 5, Long.MAX_VALUE))) {
+      assertThat(source.body().readAllBytes())
+          .isEqualTo(Arrays.copyOfRange(CONTENT, 5, CONTENT.length));
+    }
+    assertThat(server.received().getFirst().headers().get("Range")).containsExactly("bytes=5-");
+  }
+
+  @Test
+  void givenASourceThatIgnoresRanges_openARange_cutsItOutOfTheWholeBody() throws IOException {
+    server.file("/m.bin", CONTENT);
+
+    try (FetchedSource source =
+        fetcher.open(url(server.url("/m.bin")), new FetchRequest(Optional.empty(), 10, 20))) {
+      assertThat(source.contentLength()).hasValue(20);
+      assertThat(source.body().readAllBytes()).isEqualTo(Arrays.copyOfRange(CONTENT, 10, 30));
+    }
+  }
+
+  @Test
+  void givenAChunkedSourceThatIgnoresRanges_openFromAnOffset_skipsToIt() throws IOException {
+    server.chunkedFile("/m.bin", CONTENT);
+
+    try (FetchedSource source =
+        fetcher.open(url(server.url("/m.bin")), new FetchRequest(Optional.empty(), 7, -1))) {
+      assertThat(source.contentLength()).isEmpty();
+      assertThat(source.body().readAllBytes())
+          .isEqualTo(Arrays.copyOfRange(CONTENT, 7, CONTENT.length));
+    }
+  }
+
+  @Test
+  void givenASourceThatIgnoresRanges_openBeyondItsEnd_failsNotRetryable() {
+    server.file("/m.bin", CONTENT);
+
+    assertThatThrownBy(
+            () ->
+                fetcher.open(
+                    url(server.url("/m.bin")),
+                    new FetchRequest(Optional.empty(), CONTENT.length + 1, 10)))
+        .isInstanceOfSatisfying(
+            SourceFetchException.class, e -> assertThat(e.isRetryable()).isFalse())
+        .hasMessageContaining("the range starts beyond the end");
+  }
+
+  @Test
+  void givenAChunkedSourceThatIgnoresRanges_readingBeyondItsEnd_failsNotRetryable() {
+    server.chunkedFile("/m.bin", CONTENT);
+
+    assertThatThrownBy(
+            () -> {
+              try (FetchedSource source =
+                  fetcher.open(
+                      url(server.url("/m.bin")),
+                      new FetchRequest(Optional.empty(), CONTENT.length + 1, -1))) {
+                source.body().readAllBytes();
+              }
+            })
+        .isInstanceOfSatisfying(
+            SourceFetchException.class, e -> assertThat(e.isRetryable()).isFalse())
+        .hasMessageContaining("the range starts beyond the end");
+  }
+
+  @Test
+  void givenARangeBeyondTheEnd_open_failsNotRetryableWith416() {
+    server.route("/m.bin", FileServer.ranged(CONTENT));
+
+    assertThatThrownBy(
+            () ->
+                fetcher.open(
+                    url(server.url("/m.bin?" + SIGNATURE)),
+                    new FetchRequest(Optional.empty(), CONTENT.length + 5, 10)))
+        .isInstanceOfSatisfying(
+            SourceFetchException.class,
+            e -> {
+              assertThat(e.isRetryable()).isFalse();
+              assertThat(HttpStatusException.statusOf(e)).hasValue(416);
+            })
+        .hasMessage(
+            "GET " + server.url("/m.bin") + " returned 416: the range starts beyond the end");
+  }
+
+  @Test
+  void givenA206ForAnotherRangeThanAskedFor_open_failsNotRetryable() {
+    server.route(
+        "/m.bin",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Range", "bytes 0-9/" + CONTENT.length);
+          FileServer.send(exchange, 206, Arrays.copyOf(CONTENT, 10), 10);
+        });
+
+    assertThatThrownBy(
+            () ->
+                fetcher.open(url(server.url("/m.bin")), new FetchRequest(Optional.empty(), 10, 10)))
+        .isInstanceOfSatisfying(
+            SourceFetchException.class, e -> assertThat(e.isRetryable()).isFalse())
+        .hasMessageContaining("answered a range that does not start at byte 10");
+  }
+
+  @Test
+  void givenA206LongerThanAskedFor_open_cutsItToTheLength() throws IOException {
+    server.route(
+        "/m.bin",
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Range", "bytes 10-59/" + CONTENT.length);
+          FileServer.send(exchange, 206, Arrays.copyOfRange(CONTENT, 10, 60), 50);
+        });
+
+    try (FetchedSource source =
+        fetcher.open(url(server.url("/m.bin")), new FetchRequest(Optional.empty(), 10, 5))) {
+      assertThat(source.contentLength()).hasValue(5);
+      assertThat(source.body().readAllBytes()).isEqualTo(Arrays.copyOfRange(CONTENT, 10, 15));
+    }
+  }
+
+  @Test
+  void givenABearerToken_open_sendsItToTheUrlsHost() throws IOException {
+    server.file("/m.bin", CONTENT);
+
+    try (FetchedSource source =
+        fetcher.open(url(server.url("/m.bin")), FetchRequest.whole(Optional.of(TOKEN)))) {
+      source.body().readAllBytes();
+    }
+
+    assertThat(server.received().getFirst().headers().get("Authorization"))
+        .containsExactly("Bearer " + TOKEN.value());
+  }
+
+  @Test
+  void givenNoBearerToken_open_sendsNoAuthorization() throws IOException {
+    server.file("/m.bin", CONTENT);
+
+    try (FetchedSource source = fetcher.open(url(server.url("/m.bin")))) {
+      source.body().readAllBytes();
+    }
+
+    assertThat(server.received().getFirst().headers().containsKey("Authorization")).isFalse();
+  }
+
+  @Test
+  void givenARedirectToAnotherHost_open_followsItWithTheRangeButWithoutTheToken()
+      throws IOException {
+    try (var cdn = FileServer.start().route("/blob", FileServer.ranged(CONTENT))) {
+      var fetcher =
+          new HttpSourceFetcher(
+              settings(server.hostAndPort(), "cdn.test:" + cdn.port()),
+              TestDns.of("cdn.test", InetAddress.getLoopbackAddress()));
+      server.redirect("/m.bin", 302, "http://cdn.test:" + cdn.port() + "/blob?" + SIGNATURE);
+
+      try (FetchedSource source =
+          fetcher.open(url(server.url("/m.bin")), new FetchRequest(Optional.of(TOKEN), 3, 4))) {
+        assertThat(source.body().readAllBytes()).isEqualTo(Arrays.copyOfRange(CONTENT, 3, 7));
+      }
+
+      assertThat(server.received().getFirst().headers().get("Authorization"))
+          .containsExactly("Bearer " + TOKEN.value());
+      FileServer.Received redirected = cdn.received().getFirst();
+      assertThat(redirected.headers().containsKey("Authorization")).isFalse();
+      assertThat(redirected.headers().get("Range")).containsExactly("bytes=3-6");
+    }
+  }
+
+  @Test
+  void givenARedirectToAnotherPortOfTheSameHost_open_followsItWithoutTheToken() throws IOException {
+    try (var other = FileServer.start().file("/blob", CONTENT)) {
+      var fetcher = fetcherAllowing(server.hostAndPort(), other.hostAndPort());
+      server.redirect("/m.bin", 307, other.url("/blob"));
+
+      try (FetchedSource source =
+          fetcher.open(url(server.url("/m.bin")), FetchRequest.whole(Optional.of(TOKEN)))) {
+        assertThat(source.body().readAllBytes()).isEqualTo(CONTENT);
+      }
+
+      assertThat(other.received().getFirst().headers().containsKey("Authorization")).isFalse();
+    }
+  }
+
+  @Test
+  void givenARedirectOnTheSameOrigin_open_keepsTheToken() throws IOException {
+    server.redirect("/old", 301, "/m.bin").file("/m.bin", CONTENT);
+
+    try (FetchedSource source =
+        fetcher.open(url(server.url("/old")), FetchRequest.whole(Optional.of(TOKEN)))) {
+      source.body().readAllBytes();
+    }
+
+    assertThat(server.received())
+        .extracting(r -> r.headers().getFirst("Authorization"))
+        .containsExactly("Bearer " + TOKEN.value(), "Bearer " + TOKEN.value());
+  }
+
+  @Test
+  void givenAnAnswerWithHeaders_header_findsThemIgnoringCaseAfterRedirects() throws IOException {
+    server
+        .redirect("/old", 302, "/m.bin")
+        .route(
+            "/m.bin",
+            exchange -> {
+              exchange.getResponseHeaders().set("X-Repo-Commit", "abc123");
+              exchange.getResponseHeaders().set("Link", "</next>; rel=\"next\"");
+              FileServer.send(exchange, 200, CONTENT, CONTENT.length);
+            });
+
+    try (FetchedSource source = fetcher.open(url(server.url("/old")))) {
+      assertThat(source.header("x-repo-commit")).contains("abc123");
+      assertThat(source.header("LINK")).contains("</next>; rel=\"next\"");
+      assertThat(source.header("Location")).isEmpty();
+      assertThat(source.header("X-Missing")).isEmpty();
     }
   }
 

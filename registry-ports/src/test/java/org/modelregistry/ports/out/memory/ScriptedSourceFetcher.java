@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.modelregistry.domain.registration.SourceUrl;
+import org.modelregistry.ports.out.FetchRequest;
 import org.modelregistry.ports.out.FetchedSource;
 import org.modelregistry.ports.out.SourceFetchException;
 import org.modelregistry.ports.out.SourceFetcher;
@@ -71,7 +72,7 @@ public final class ScriptedSourceFetcher implements SourceFetcher {
   }
 
   @Override
-  public FetchedSource open(SourceUrl url) {
+  public FetchedSource open(SourceUrl url, FetchRequest request) {
     fetches.computeIfAbsent(url.value(), u -> new AtomicInteger()).incrementAndGet();
     if (refusedHosts.contains(url.host())) {
       throw new SourceFetchException("GET " + url.redacted() + " refused", false);
@@ -79,6 +80,7 @@ public final class ScriptedSourceFetcher implements SourceFetcher {
     Answer answer = next(url.value());
     return switch (answer) {
       case Failure f -> throw new SourceFetchException(f.message(), f.retryable());
+      case Body b when request.isRange() -> ranged(b.bytes(), request);
       case Body b -> fetched(b.announcedLength(), gated(new ByteArrayInputStream(b.bytes()), b));
       case BrokenBody b -> fetched(b.announcedLength(), broken(b.bytes()));
     };
@@ -92,6 +94,18 @@ public final class ScriptedSourceFetcher implements SourceFetcher {
     synchronized (answers) {
       return answers.size() > 1 ? answers.poll() : answers.peek();
     }
+  }
+
+  private static FetchedSource ranged(byte[] bytes, FetchRequest request) {
+    if (request.offset() >= bytes.length) {
+      throw new SourceFetchException("the range starts beyond the end", false);
+    }
+    int end =
+        request.length() < 0
+            ? bytes.length
+            : (int) Math.min(bytes.length, request.offset() + request.length());
+    byte[] slice = java.util.Arrays.copyOfRange(bytes, (int) request.offset(), end);
+    return fetched(slice.length, new ByteArrayInputStream(slice));
   }
 
   private static FetchedSource fetched(long announced, InputStream body) {

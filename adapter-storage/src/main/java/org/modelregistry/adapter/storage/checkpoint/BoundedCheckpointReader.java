@@ -5,16 +5,15 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.modelregistry.domain.document.DocumentNumbers;
 import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.spec.SafetensorsHeader;
-import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.CheckpointReader;
+import org.modelregistry.ports.out.ReadableFiles;
 import org.modelregistry.ports.out.StorageException;
-import org.modelregistry.ports.out.StoredArtifact;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
@@ -22,11 +21,12 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads checkpoint metadata from any {@link ArtifactStore}: the size comes from the store's record,
- * so a limit is checked before a byte is read, and only the bytes a limit admits are ever requested
- * (ranged reads), whatever the file claims about itself.
+ * Reads checkpoint metadata from any {@link ReadableFiles} (the registry's store, an S3 bucket, a
+ * Hugging Face repository): the size comes from the store's or source's record, so a limit is
+ * checked before a byte is read, and only the bytes a limit admits are ever requested (ranged
+ * reads), whatever the file claims about itself. Stateless and thread-safe.
  */
-public final class StoredCheckpointReader implements CheckpointReader {
+public final class BoundedCheckpointReader implements CheckpointReader {
 
   private static final TypeReference<Map<String, Object>> DOCUMENT = new TypeReference<>() {};
 
@@ -38,53 +38,50 @@ public final class StoredCheckpointReader implements CheckpointReader {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
 
-  private final ArtifactStore store;
-
-  public StoredCheckpointReader(ArtifactStore store) {
-    this.store = Objects.requireNonNull(store);
-  }
-
   @Override
-  public Optional<Map<String, Object>> readJson(FilePath path, long maxBytes) {
-    Optional<StoredArtifact> stat = store.stat(path);
-    if (stat.isEmpty()) {
+  public Optional<Map<String, Object>> readJson(ReadableFiles files, FilePath path, long maxBytes) {
+    OptionalLong size = files.size(path);
+    if (size.isEmpty()) {
       return Optional.empty();
     }
-    if (stat.get().size() > maxBytes) {
+    if (size.getAsLong() > maxBytes) {
       throw ValidationException.of(
-          "the file has " + stat.get().size() + " bytes; at most " + maxBytes + " are read",
+          "the file has " + size.getAsLong() + " bytes; at most " + maxBytes + " are read",
           "file_too_large");
     }
-    return Optional.of(parse(readRange(path, 0, stat.get().size()), "the file"));
+    return Optional.of(parse(readRange(files, path, 0, size.getAsLong()), "the file"));
   }
 
   @Override
-  public Optional<SafetensorsHeader> readSafetensorsHeader(FilePath path) {
-    Optional<StoredArtifact> stat = store.stat(path);
-    if (stat.isEmpty()) {
+  public Optional<SafetensorsHeader> readSafetensorsHeader(ReadableFiles files, FilePath path) {
+    OptionalLong size = files.size(path);
+    if (size.isEmpty()) {
       return Optional.empty();
     }
-    long fileSize = stat.get().size();
+    long fileSize = size.getAsLong();
     if (fileSize < SafetensorsHeader.PREFIX_LENGTH) {
       // The domain's own check names this case; it needs no bytes.
       SafetensorsHeader.checkHeaderLength(0, fileSize);
     }
     long headerLength =
-        ByteBuffer.wrap(readRange(path, 0, SafetensorsHeader.PREFIX_LENGTH))
+        ByteBuffer.wrap(readRange(files, path, 0, SafetensorsHeader.PREFIX_LENGTH))
             .order(ByteOrder.LITTLE_ENDIAN)
             .getLong();
     SafetensorsHeader.checkHeaderLength(headerLength, fileSize);
-    byte[] header = readRange(path, SafetensorsHeader.PREFIX_LENGTH, headerLength);
+    byte[] header = readRange(files, path, SafetensorsHeader.PREFIX_LENGTH, headerLength);
     return Optional.of(
         SafetensorsHeader.of(headerLength, fileSize, parse(header, "the safetensors header")));
   }
 
-  private byte[] readRange(FilePath path, long offset, long length) {
+  private static byte[] readRange(ReadableFiles files, FilePath path, long offset, long length) {
     if (length > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("a range of " + length + " bytes is too long to read");
     }
+    if (length == 0) {
+      return new byte[0];
+    }
     InputStream in =
-        store
+        files
             .read(path, offset, length)
             .orElseThrow(() -> new StorageException("'" + path + "' vanished while being read"));
     try (in) {

@@ -18,12 +18,13 @@ import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.spec.ModelSpec;
+import org.modelregistry.ports.out.ReadableFiles;
 
 /**
  * Spec derivation end to end on the real local store: checkpoint files the test writes itself, with
  * known shapes, and hostile ones.
  */
-class StoredCheckpointReaderTest {
+class BoundedCheckpointReaderTest {
 
   private static final FilePath FOLDER = new FilePath("filesets/ws/llama");
 
@@ -55,7 +56,7 @@ class StoredCheckpointReaderTest {
   @BeforeEach
   void open() {
     store = new LocalArtifactStore(root);
-    derive = new DeriveModelSpecService(new StoredCheckpointReader(store));
+    derive = new DeriveModelSpecService(new BoundedCheckpointReader());
   }
 
   @Test
@@ -69,7 +70,7 @@ class StoredCheckpointReaderTest {
     ModelSpec spec =
         derive.derive(
             "llama-tiny",
-            FOLDER,
+            ReadableFiles.in(store, FOLDER),
             files(
                 "config.json",
                 "tokenizer_config.json",
@@ -172,7 +173,7 @@ class StoredCheckpointReaderTest {
 
   private List<Violation> violationsOf(String file) {
     try {
-      derive.derive("m", FOLDER, files(file));
+      derive.derive("m", ReadableFiles.in(store, FOLDER), files(file));
     } catch (ValidationException e) {
       return e.violations();
     }
