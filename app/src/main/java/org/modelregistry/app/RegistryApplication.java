@@ -210,7 +210,7 @@ public final class RegistryApplication implements AutoCloseable {
             new ListModelEntitiesService(entities),
             new PatchModelEntityService(
                 entities, filesets, contents, deriveSpec, trustPolicy, transactions, clock),
-            new DeleteModelEntityService(entities),
+            new DeleteModelEntityService(entities, transactions),
             new AddModelAdapterService(entities, filesets, transactions, clock),
             new UpdateModelAdapterService(entities, filesets, transactions, clock),
             new DeleteModelAdapterService(entities, transactions, clock),

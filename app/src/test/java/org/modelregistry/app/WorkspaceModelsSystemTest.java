@@ -101,6 +101,25 @@ class WorkspaceModelsSystemTest {
     }
   }
 
+  @Test
+  void givenAModelThatIsAnothersBaseModel_delete_isAConflictUntilTheOtherGoes() throws Exception {
+    try (RegistryApplication app = start()) {
+      assertThat(send(app, "POST", MODELS, "{\"name\": \"base\"}").statusCode()).isEqualTo(201);
+      assertThat(
+              send(app, "POST", MODELS, "{\"name\": \"tuned\", \"base_model\": \"team/base\"}")
+                  .statusCode())
+          .isEqualTo(201);
+
+      HttpResponse<String> refused = send(app, "DELETE", MODELS + "/base", null);
+      assertThat(refused.statusCode()).isEqualTo(409);
+      assertThat(refused.body()).contains("team/tuned");
+      assertThat(send(app, "GET", MODELS + "/base", null).statusCode()).isEqualTo(200);
+
+      assertThat(send(app, "DELETE", MODELS + "/tuned", null).statusCode()).isEqualTo(204);
+      assertThat(send(app, "DELETE", MODELS + "/base", null).statusCode()).isEqualTo(204);
+    }
+  }
+
   private HttpRequest.Builder request(RegistryApplication app, String path) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
   }

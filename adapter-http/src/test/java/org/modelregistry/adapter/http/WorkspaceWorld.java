@@ -88,7 +88,7 @@ final class WorkspaceWorld {
             new GetModelEntityService(models),
             new ListModelEntitiesService(models),
             new PatchModelEntityService(models, filesets, contents, derive, policy, tx, clock),
-            new DeleteModelEntityService(models),
+            new DeleteModelEntityService(models, tx),
             new AddModelAdapterService(models, filesets, tx, clock),
             new UpdateModelAdapterService(models, filesets, tx, clock),
             new DeleteModelAdapterService(models, tx, clock),

@@ -23,6 +23,7 @@ import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.domain.workspace.ModelEntity;
+import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.workspace.ModelEntityQuery;
 import org.modelregistry.ports.out.ModelEntityRepository;
@@ -204,6 +205,20 @@ final class JooqModelEntityRepository implements ModelEntityRepository {
                 DSL.selectOne()
                     .from(MODEL_ENTITY_ADAPTERS)
                     .where(MODEL_ENTITY_ADAPTERS.FILESET.eq(ref))));
+  }
+
+  @Override
+  public Optional<ModelRef> anyDerivedFrom(ModelRef base) {
+    return dsl.select(MODEL_ENTITIES.WORKSPACE, MODEL_ENTITIES.NAME)
+        .from(MODEL_ENTITIES)
+        .where(MODEL_ENTITIES.BASE_MODEL.eq(base.toString()))
+        .orderBy(MODEL_ENTITIES.WORKSPACE, MODEL_ENTITIES.NAME)
+        .limit(1)
+        .fetchOptional(
+            r ->
+                new ModelRef(
+                    new WorkspaceName(r.get(MODEL_ENTITIES.WORKSPACE)),
+                    new EntityName(r.get(MODEL_ENTITIES.NAME))));
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.domain.workspace.ModelEntity;
+import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.workspace.ModelEntityQuery;
 import org.modelregistry.ports.paging.Page;
@@ -37,6 +38,9 @@ public interface ModelEntityRepository {
 
   /** Whether some entity (or one of its adapters) uses {@code fileset}. */
   boolean usesFileset(FilesetRef fileset);
+
+  /** Some entity whose {@code base_model} is {@code base}, if there is one. */
+  Optional<ModelRef> anyDerivedFrom(ModelRef base);
 
   /** Deletes the entity and its adapters; false when there was none. */
   boolean delete(WorkspaceName workspace, EntityName name);

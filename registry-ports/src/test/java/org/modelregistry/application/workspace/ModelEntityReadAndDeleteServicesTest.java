@@ -106,4 +106,20 @@ class ModelEntityReadAndDeleteServicesTest {
     assertThatThrownBy(() -> services.deleteModel.delete(USER, modelRef("nope")))
         .isInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  void givenAModelThatIsAnothersBaseModel_delete_isAConflictAndKeepsIt() {
+    services.model("base");
+    services.createModel.create(
+        USER, WS, WorkspaceServices.definition("tuned", null, modelRef("base"), false));
+
+    assertThatThrownBy(() -> services.deleteModel.delete(USER, modelRef("base")))
+        .isInstanceOf(org.modelregistry.domain.error.ConflictException.class)
+        .hasMessageContaining("team/tuned");
+    assertThat(services.models.find(WS, name("base"))).isPresent();
+
+    services.deleteModel.delete(USER, modelRef("tuned"));
+    services.deleteModel.delete(USER, modelRef("base"));
+    assertThat(services.models.find(WS, name("base"))).isEmpty();
+  }
 }

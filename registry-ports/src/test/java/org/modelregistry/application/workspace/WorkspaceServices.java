@@ -91,7 +91,7 @@ final class WorkspaceServices {
   final PatchModelEntityService patchModel =
       new PatchModelEntityService(
           models, filesets, contents, deriveSpec, POLICY, transactions, clock);
-  final DeleteModelEntityService deleteModel = new DeleteModelEntityService(models);
+  final DeleteModelEntityService deleteModel = new DeleteModelEntityService(models, transactions);
   final AddModelAdapterService addAdapter =
       new AddModelAdapterService(models, filesets, transactions, clock);
   final UpdateModelAdapterService updateAdapter =

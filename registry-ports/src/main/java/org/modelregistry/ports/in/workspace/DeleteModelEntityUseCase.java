@@ -9,6 +9,8 @@ public interface DeleteModelEntityUseCase {
    * Deletes the entity {@code ref} names.
    *
    * @throws org.modelregistry.domain.error.NotFoundException when there is none
+   * @throws org.modelregistry.domain.error.ConflictException when another model names it as its
+   *     {@code base_model}
    */
   void delete(WorkspaceCaller caller, ModelRef ref);
 }

@@ -436,6 +436,21 @@ public abstract class ModelEntityRepositoryContract {
     assertThat(repository.usesFileset(fileset("team-a/other"))).isFalse();
   }
 
+  @Test
+  void givenEntitiesNamingABaseModel_anyDerivedFrom_findsOneOfThemAndNoOther() {
+    repository.insert(minimal(WS, "base", 0));
+    repository.insert(withRefs(minimal(WS, "tuned-b", 1), null, WS.value() + "/base", null, null));
+    repository.insert(withRefs(minimal(WS, "tuned-a", 2), null, WS.value() + "/base", null, null));
+    repository.insert(withRefs(minimal(OTHER_WS, "x", 3), null, WS.value() + "/other", null, null));
+
+    assertThat(repository.anyDerivedFrom(new ModelRef(WS, name("base"))))
+        .contains(new ModelRef(WS, name("tuned-a")));
+    assertThat(repository.anyDerivedFrom(new ModelRef(WS, name("tuned-a")))).isEmpty();
+    assertThat(repository.anyDerivedFrom(new ModelRef(OTHER_WS, name("base")))).isEmpty();
+    assertThat(repository.anyDerivedFrom(new ModelRef(WS, name("other"))))
+        .contains(new ModelRef(OTHER_WS, name("x")));
+  }
+
   // ---- listing -----------------------------------------------------------------------------
 
   private void storeNamed(String... names) {

@@ -92,6 +92,15 @@ public final class InMemoryModelEntityRepository implements ModelEntityRepositor
   }
 
   @Override
+  public synchronized Optional<ModelRef> anyDerivedFrom(ModelRef base) {
+    return byKey.values().stream()
+        .filter(entity -> base.equals(entity.definition().baseModel()))
+        .map(ModelEntity::ref)
+        .sorted(java.util.Comparator.comparing(ModelRef::toString))
+        .findFirst();
+  }
+
+  @Override
   public synchronized boolean delete(WorkspaceName workspace, EntityName name) {
     return byKey.remove(new ModelRef(workspace, name)) != null;
   }
