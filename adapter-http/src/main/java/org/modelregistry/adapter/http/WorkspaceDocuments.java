@@ -1,6 +1,7 @@
 package org.modelregistry.adapter.http;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,6 +19,7 @@ import org.modelregistry.domain.workspace.ModelEntityDefinition;
 import org.modelregistry.domain.workspace.ModelEntityPatch;
 import org.modelregistry.domain.workspace.ModelEntityRequest;
 import org.modelregistry.domain.workspace.ModelRef;
+import org.modelregistry.domain.workspace.PromptData;
 import org.modelregistry.ports.in.workspace.NewModelAdapter;
 
 /**
@@ -25,8 +27,8 @@ import org.modelregistry.ports.in.workspace.NewModelAdapter;
  * domain values. Parts of the wrong JSON type read as absent: the schema has reported them. Every
  * violation is located from the body's root; {@link RequestBodies} moves them under {@code body}.
  *
- * <p>Fields of the reference this registry does not keep yet ({@code prompt}, {@code
- * custom_fields}, {@code ownership}) are accepted and ignored.
+ * <p>{@code prompt} is read as {@link PromptData} (fields the reference does not name are left
+ * out); {@code custom_fields} and {@code ownership} are kept as the free-form objects they are.
  */
 final class WorkspaceDocuments {
 
@@ -57,7 +59,10 @@ final class WorkspaceDocuments {
             providers == null || providers.contains(null) ? null : providers,
             endpoint,
             spec,
-            body.get("trust_remote_code") instanceof Boolean b ? b : null);
+            body.get("trust_remote_code") instanceof Boolean b ? b : null,
+            object(body, "prompt"),
+            object(body, "custom_fields"),
+            object(body, "ownership"));
     ModelEntityDefinition definition = violations.attempt(request::toDefinition);
     violations.throwIfAny();
     return definition;
@@ -100,6 +105,11 @@ final class WorkspaceDocuments {
                           text(m, "format")));
     }
     Boolean trust = body.get("trust_remote_code") instanceof Boolean b ? b : null;
+    Map<String, Object> promptDocument = object(body, "prompt");
+    PromptData prompt =
+        promptDocument == null
+            ? null
+            : violations.at("prompt").attempt(() -> PromptData.fromDocument(promptDocument));
     violations.throwIfAny();
     return new ModelEntityPatch(
         text(body, "description"),
@@ -111,7 +121,10 @@ final class WorkspaceDocuments {
         providers,
         endpoint,
         spec,
-        trust);
+        trust,
+        prompt,
+        object(body, "custom_fields"),
+        object(body, "ownership"));
   }
 
   /** A {@code CreateModelAdapterRequest}. */
@@ -196,6 +209,16 @@ final class WorkspaceDocuments {
                 text(m, "precision"),
                 bool(m, "is_chat"),
                 text(m, "chat_template")));
+  }
+
+  /** The JSON object at {@code key}; null when absent or not an object. */
+  private static Map<String, Object> object(Map<?, ?> body, String key) {
+    if (!(body.get(key) instanceof Map<?, ?> m)) {
+      return null;
+    }
+    Map<String, Object> copy = new LinkedHashMap<>();
+    m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    return copy;
   }
 
   private static Integer integer(Map<?, ?> map, String key, Violations violations) {

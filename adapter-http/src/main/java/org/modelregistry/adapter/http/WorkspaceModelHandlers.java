@@ -56,7 +56,7 @@ final class WorkspaceModelHandlers {
               "adapters",
               "filter[finetuning_type] matches an entity's own type or one of its adapters'")
           .plain("finetuning_type")
-          .unsupported("prompt", "this registry stores no prompt engineering data")
+          .unsupported("prompt", "prompt data is stored, but lists cannot select by it")
           .unsupported("lora_enabled", "this registry stores no deployment configuration")
           .text("description")
           .plain("fileset")

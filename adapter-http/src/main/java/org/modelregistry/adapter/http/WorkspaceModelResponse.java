@@ -2,6 +2,7 @@ package org.modelregistry.adapter.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.modelregistry.domain.spec.ModelSpec;
 import org.modelregistry.domain.workspace.ApiEndpoint;
 import org.modelregistry.domain.workspace.ModelAdapter;
@@ -13,11 +14,36 @@ import org.modelregistry.domain.workspace.ModelEntityDefinition;
  * schemas name their fields (snake_case); absent values are left out rather than written as null.
  *
  * <p>{@code id} is the entity's {@code workspace/name}: unique, stable, and the reference to it.
- * The endpoint's API key is a secret and never written, only the other endpoint fields. With {@code
- * verbose=false} the spec is a summary: everything except the (possibly long) {@code
- * chat_template}.
+ * The endpoint's API key is a secret and never written, only the other endpoint fields. {@code
+ * custom_fields} is always written ({@code {}} when none), as the reference's non-optional object;
+ * {@code ownership} and {@code prompt} only when set. With {@code verbose=false} the spec is a
+ * summary ({@link #SPEC_SUMMARY}), with {@code verbose=true} every field.
  */
 final class WorkspaceModelResponse {
+
+  /**
+   * The spec fields a summary keeps: the headline facts a list view needs ({@code
+   * checkpoint_model_name}, {@code family}, {@code base_num_parameters}, {@code precision}, {@code
+   * context_size}, {@code is_chat}) and the other fields the reference's {@code ModelSpec} requires
+   * (the architecture numbers and flags), without which a summary would not be a valid {@code
+   * ModelSpec}. Every other field, today the possibly long {@code chat_template}, is verbose only.
+   */
+  static final Set<String> SPEC_SUMMARY =
+      Set.of(
+          "checkpoint_model_name",
+          "family",
+          "base_num_parameters",
+          "precision",
+          "context_size",
+          "is_chat",
+          "num_layers",
+          "hidden_size",
+          "num_attention_heads",
+          "num_kv_heads",
+          "ffn_hidden_size",
+          "vocab_size",
+          "tied_embeddings",
+          "gated_mlp");
 
   private WorkspaceModelResponse() {}
 
@@ -45,6 +71,13 @@ final class WorkspaceModelResponse {
     putIfPresent(
         out, "backend_format", d.backendFormat() == null ? null : d.backendFormat().wire());
     out.put("adapters", entity.adapters().stream().map(a -> adapter(entity, a)).toList());
+    if (d.prompt() != null) {
+      out.put("prompt", d.prompt().toDocument());
+    }
+    out.put("custom_fields", d.customFields());
+    if (!d.ownership().isEmpty()) {
+      out.put("ownership", d.ownership());
+    }
     out.put("model_providers", d.modelProviders().stream().map(Object::toString).toList());
     return out;
   }
@@ -94,8 +127,9 @@ final class WorkspaceModelResponse {
     putIfPresent(out, "base_num_parameters", spec.baseNumParameters());
     putIfPresent(out, "precision", spec.precision());
     putIfPresent(out, "is_chat", spec.isChat());
-    if (verbose) {
-      putIfPresent(out, "chat_template", spec.chatTemplate());
+    putIfPresent(out, "chat_template", spec.chatTemplate());
+    if (!verbose) {
+      out.keySet().retainAll(SPEC_SUMMARY);
     }
     return out;
   }

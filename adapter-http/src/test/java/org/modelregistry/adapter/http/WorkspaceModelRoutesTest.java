@@ -23,9 +23,39 @@ class WorkspaceModelRoutesTest {
       """
       {"checkpoint_model_name": "ckpt", "family": "llama", "num_layers": 2, "hidden_size": 64,
        "num_attention_heads": 4, "num_kv_heads": 2, "ffn_hidden_size": 128, "vocab_size": 1000,
-       "tied_embeddings": false, "gated_mlp": true, "base_num_parameters": 12345,
+       "context_size": 8192, "tied_embeddings": false, "gated_mlp": true, "base_num_parameters": 12345,
        "precision": "bfloat16", "is_chat": true, "chat_template": "{{ messages }}"}
       """;
+
+  private static final String PROMPT =
+      """
+      {"system_prompt": "You are terse.", "icl_few_shot_examples": "Q: 1+1 A: 2",
+       "inference_params": {"temperature": 0.7, "max_tokens": 256, "stop": ["END"],
+                            "repetition_penalty": 1.10},
+       "system_prompt_template": "{{icl_few_shot_examples}}"}
+      """;
+  private static final String CUSTOM_FIELDS =
+      "{\"tier\": \"gold\", \"scores\": [0.1, 2], \"nested\": {\"ok\": true, \"none\": null}}";
+  private static final String OWNERSHIP = "{\"team\": \"nlp\", \"oncall\": \"ada@example.com\"}";
+
+  /** Every field the spec of {@link #SPEC} has, in the reference's order. */
+  private static final List<String> SPEC_FIELDS =
+      List.of(
+          "checkpoint_model_name",
+          "family",
+          "num_layers",
+          "hidden_size",
+          "num_attention_heads",
+          "num_kv_heads",
+          "ffn_hidden_size",
+          "vocab_size",
+          "context_size",
+          "tied_embeddings",
+          "gated_mlp",
+          "base_num_parameters",
+          "precision",
+          "is_chat",
+          "chat_template");
 
   private ApiFixture api;
 
@@ -82,25 +112,151 @@ class WorkspaceModelRoutesTest {
   }
 
   @Test
-  void get_verboseFalse_leavesOutTheChatTemplate() {
-    create("{\"name\": \"m\", \"spec\": " + SPEC + "}");
+  void verbose_selectsTheSpecSummaryOrEveryField_onGetListAndPatch() {
+    Reply created = api.post(MODELS, "{\"name\": \"m\", \"spec\": " + SPEC + "}");
+    List<String> summary = SPEC_FIELDS.subList(0, SPEC_FIELDS.size() - 1);
 
-    JsonNode summary = api.get(MODELS + "/m").json().get("spec");
-    JsonNode full = api.get(MODELS + "/m?verbose=true").json().get("spec");
+    assertThat(fieldNames(created.json().get("spec"))).isEqualTo(SPEC_FIELDS);
+    assertThat(fieldNames(api.get(MODELS + "/m").json().get("spec"))).isEqualTo(summary);
+    assertThat(fieldNames(api.get(MODELS + "/m?verbose=false").json().get("spec")))
+        .isEqualTo(summary);
+    assertThat(fieldNames(api.get(MODELS + "/m?verbose=true").json().get("spec")))
+        .isEqualTo(SPEC_FIELDS);
+    assertThat(fieldNames(api.get(MODELS).json().get("data").get(0).get("spec")))
+        .isEqualTo(summary);
+    assertThat(fieldNames(api.get(MODELS + "?verbose=true").json().get("data").get(0).get("spec")))
+        .isEqualTo(SPEC_FIELDS);
+    assertThat(fieldNames(api.patch(MODELS + "/m", "{}").json().get("spec"))).isEqualTo(summary);
+    assertThat(fieldNames(api.patch(MODELS + "/m?verbose=true", "{}").json().get("spec")))
+        .isEqualTo(SPEC_FIELDS);
+    JsonNode headline = api.get(MODELS + "/m").json().get("spec");
+    assertThat(headline.get("checkpoint_model_name").stringValue()).isEqualTo("ckpt");
+    assertThat(headline.get("family").stringValue()).isEqualTo("llama");
+    assertThat(headline.get("base_num_parameters").longValue()).isEqualTo(12345L);
+    assertThat(headline.get("precision").stringValue()).isEqualTo("bfloat16");
+    assertThat(headline.get("context_size").intValue()).isEqualTo(8192);
+    assertThat(headline.get("is_chat").booleanValue()).isTrue();
+  }
 
-    assertThat(summary.has("chat_template")).isFalse();
-    assertThat(summary.get("family").stringValue()).isEqualTo("llama");
-    assertThat(full.get("chat_template").stringValue()).isEqualTo("{{ messages }}");
-    assertThat(
-            api.get(MODELS + "?verbose=true")
-                .json()
-                .get("data")
-                .get(0)
-                .get("spec")
-                .has("chat_template"))
-        .isTrue();
-    assertThat(api.get(MODELS).json().get("data").get(0).get("spec").has("chat_template"))
-        .isFalse();
+  @Test
+  void givenPromptCustomFieldsAndOwnership_create_storesAndReturnsThem() {
+    Reply created =
+        api.post(
+            MODELS,
+            """
+            {"name": "m", "prompt": %s, "custom_fields": %s, "ownership": %s}
+            """
+                .formatted(PROMPT, CUSTOM_FIELDS, OWNERSHIP));
+
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().get("prompt")).isEqualTo(ApiFixture.json(PROMPT));
+    assertThat(created.json().get("custom_fields")).isEqualTo(ApiFixture.json(CUSTOM_FIELDS));
+    assertThat(created.json().get("ownership")).isEqualTo(ApiFixture.json(OWNERSHIP));
+    // Decimals come back exactly as sent, not as doubles.
+    assertThat(created.body()).contains("1.10").contains("0.1");
+    JsonNode fetched = api.get(MODELS + "/m").json();
+    assertThat(fetched.get("prompt")).isEqualTo(ApiFixture.json(PROMPT));
+    assertThat(fetched.get("custom_fields")).isEqualTo(ApiFixture.json(CUSTOM_FIELDS));
+    assertThat(fetched.get("ownership")).isEqualTo(ApiFixture.json(OWNERSHIP));
+    assertThat(fieldNames(fetched.get("custom_fields")))
+        .containsExactly("tier", "scores", "nested");
+    assertThat(api.get(MODELS).json().get("data").get(0).get("ownership"))
+        .isEqualTo(ApiFixture.json(OWNERSHIP));
+  }
+
+  @Test
+  void givenNoPromptCustomFieldsOrOwnership_responses_haveEmptyCustomFieldsOnly() {
+    JsonNode body = api.post(MODELS, "{\"name\": \"m\"}").json();
+
+    assertThat(body.has("prompt")).isFalse();
+    assertThat(body.has("ownership")).isFalse();
+    assertThat(body.get("custom_fields")).isEqualTo(ApiFixture.json("{}"));
+  }
+
+  @Test
+  void patch_replacesOneOfPromptCustomFieldsAndOwnership_andKeepsTheOthers() {
+    create(
+        """
+        {"name": "m", "prompt": %s, "custom_fields": %s, "ownership": %s}
+        """
+            .formatted(PROMPT, CUSTOM_FIELDS, OWNERSHIP));
+
+    Reply patched = api.patch(MODELS + "/m", "{\"custom_fields\": {\"tier\": \"silver\"}}");
+
+    assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+    assertThat(patched.json().get("custom_fields"))
+        .isEqualTo(ApiFixture.json("{\"tier\": \"silver\"}"));
+    assertThat(patched.json().get("prompt")).isEqualTo(ApiFixture.json(PROMPT));
+    assertThat(patched.json().get("ownership")).isEqualTo(ApiFixture.json(OWNERSHIP));
+
+    // A prompt is replaced whole, not merged.
+    Reply prompt = api.patch(MODELS + "/m", "{\"prompt\": {\"system_prompt\": \"new\"}}");
+    assertThat(prompt.json().get("prompt"))
+        .isEqualTo(ApiFixture.json("{\"system_prompt\": \"new\"}"));
+    assertThat(prompt.json().get("custom_fields"))
+        .isEqualTo(ApiFixture.json("{\"tier\": \"silver\"}"));
+
+    Reply other = api.patch(MODELS + "/m", "{\"description\": \"d\"}");
+    JsonNode fetched = api.get(MODELS + "/m").json();
+    assertThat(other.json()).isEqualTo(fetched);
+    assertThat(fetched.get("prompt")).isEqualTo(ApiFixture.json("{\"system_prompt\": \"new\"}"));
+    assertThat(fetched.get("ownership")).isEqualTo(ApiFixture.json(OWNERSHIP));
+
+    // Empty values clear.
+    JsonNode cleared =
+        api.patch(MODELS + "/m", "{\"prompt\": {}, \"custom_fields\": {}, \"ownership\": {}}")
+            .json();
+    assertThat(cleared.has("prompt")).isFalse();
+    assertThat(cleared.has("ownership")).isFalse();
+    assertThat(cleared.get("custom_fields")).isEqualTo(ApiFixture.json("{}"));
+  }
+
+  @Test
+  void givenANewFilesetWhoseSpecIsDerived_patch_keepsPromptCustomFieldsAndOwnershipOfTheBody() {
+    api.workspace().file("team", "weights", "config.json", "{}");
+    create("{\"name\": \"m\"}");
+
+    Reply patched =
+        api.patch(
+            MODELS + "/m?verbose=true",
+            """
+            {"fileset": "team/weights", "prompt": %s, "custom_fields": %s, "ownership": %s}
+            """
+                .formatted(PROMPT, CUSTOM_FIELDS, OWNERSHIP));
+
+    assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+    assertThat(patched.json().get("spec").get("checkpoint_model_name").stringValue())
+        .isEqualTo(WorkspaceWorld.DERIVED.checkpointModelName());
+    assertThat(patched.json().get("prompt")).isEqualTo(ApiFixture.json(PROMPT));
+    assertThat(patched.json().get("custom_fields")).isEqualTo(ApiFixture.json(CUSTOM_FIELDS));
+    assertThat(patched.json().get("ownership")).isEqualTo(ApiFixture.json(OWNERSHIP));
+  }
+
+  @Test
+  void givenPromptOutOfTheReferenceBounds_createAndPatch_are422AtTheParameter() {
+    create("{\"name\": \"m\"}");
+
+    Reply created =
+        api.post(
+            MODELS,
+            "{\"name\": \"n\", \"prompt\": {\"inference_params\": {\"temperature\": 2.5}}}");
+    Reply patched =
+        api.patch(
+            MODELS + "/m",
+            "{\"prompt\": {\"system_prompt\": 7, \"inference_params\": {\"max_tokens\": 0}}}");
+    Reply notAnObject = api.patch(MODELS + "/m", "{\"custom_fields\": [1]}");
+
+    assertThat(created.status()).isEqualTo(422);
+    assertThat(locs(created))
+        .contains(List.of("body", "prompt", "inference_params", "temperature"));
+    assertThat(patched.status()).isEqualTo(422);
+    assertThat(locs(patched))
+        .contains(
+            List.of("body", "prompt", "system_prompt"),
+            List.of("body", "prompt", "inference_params", "max_tokens"));
+    assertThat(notAnObject.status()).isEqualTo(422);
+    assertThat(locs(notAnObject)).contains(List.of("body", "custom_fields"));
+    assertThat(api.get(MODELS + "/n").status()).isEqualTo(404);
   }
 
   @Test
@@ -469,9 +625,10 @@ class WorkspaceModelRoutesTest {
             {"name": "full", "description": "d", "project": "p", "finetuning_type": "lora_merged",
              "backend_format": "ANTHROPIC_MESSAGES", "fileset": "team/weights",
              "model_providers": ["team/prov"], "spec": %s,
-             "api_endpoint": {"url": "https://x.example", "api_key": "k"}}
+             "api_endpoint": {"url": "https://x.example", "api_key": "k"},
+             "prompt": %s, "custom_fields": %s, "ownership": %s}
             """
-                .formatted(SPEC));
+                .formatted(SPEC, PROMPT, CUSTOM_FIELDS, OWNERSHIP));
     create("{\"name\": \"minimal\"}");
     Reply adapter =
         api.post(
@@ -484,10 +641,21 @@ class WorkspaceModelRoutesTest {
     SchemaRegistry registry = ReferenceSchemas.newRegistry(true);
     assertConforms(registry, "ModelEntity", created.json());
     assertConforms(registry, "ModelEntity", api.get(MODELS + "/full?verbose=true").json());
+    // The spec summary is a valid ModelSpec too: it keeps every field the reference requires.
+    assertConforms(registry, "ModelEntity", api.get(MODELS + "/full").json());
+    assertConforms(registry, "ModelEntity", api.patch(MODELS + "/full", "{}").json());
     assertConforms(registry, "ModelEntity", api.get(MODELS + "/minimal").json());
     assertConforms(registry, "ModelEntitysPage", api.get(MODELS + "?verbose=true").json());
+    assertConforms(registry, "ModelEntitysPage", api.get(MODELS).json());
     assertConforms(registry, "Adapter", adapter.json());
     assertConforms(registry, "HTTPValidationError", invalid.json());
+  }
+
+  /** The field names of a JSON object, in order. */
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.propertyNames().forEach(names::add);
+    return names;
   }
 
   private void create(String json) {

@@ -40,6 +40,24 @@ class WorkspaceSchemasTest {
   }
 
   @Test
+  void givenPromptCustomFieldsAndOwnership_check_acceptsThemAndBoundsTheInferenceParams() {
+    String valid =
+        """
+        {"name": "m", "custom_fields": {"a": [1, {"b": null}]}, "ownership": {"team": "nlp"},
+         "prompt": {"system_prompt": "s", "inference_params": {"temperature": 0.5, "x": 1}}}
+        """;
+
+    assertThat(check("CreateModelEntityRequest", valid)).isEmpty();
+    assertThat(check("UpdateModelEntityRequest", valid.replace("\"name\": \"m\", ", ""))).isEmpty();
+    assertThat(
+            check(
+                "UpdateModelEntityRequest",
+                "{\"prompt\": {\"inference_params\": {\"temperature\": 3}}}"))
+        .extracting(Violation::path)
+        .anySatisfy(path -> assertThat(path).contains("temperature"));
+  }
+
+  @Test
   void givenWrongTypes_check_namesEveryField() {
     List<Violation> violations =
         check("CreateModelEntityRequest", "{\"name\": 7, \"description\": [\"x\"]}");

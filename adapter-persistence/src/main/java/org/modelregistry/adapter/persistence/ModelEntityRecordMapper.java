@@ -21,13 +21,16 @@ import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelEntityDefinition;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.domain.workspace.ProjectName;
+import org.modelregistry.domain.workspace.PromptData;
 import org.modelregistry.domain.workspace.WorkspaceName;
 
 /**
  * Converts model entities to a row of {@code model_entities} plus one row of {@code
  * model_entity_adapters} per adapter (numbered by its place in the list), and back. The fields
  * lists filter on have columns (references as {@code workspace/name}, enums by wire value); the
- * rest of the definition is one JSON document, the API key in clear: stored, never shown.
+ * rest of the definition is one JSON document, the API key in clear: stored, never shown. Its
+ * {@code prompt}, {@code custom_fields} and {@code ownership} are written only when set, so rows
+ * written before the registry kept them read back as none.
  */
 final class ModelEntityRecordMapper {
 
@@ -103,7 +106,10 @@ final class ModelEntityRecordMapper {
               modelProviders(document.get("model_providers")),
               apiEndpoint(map(document.get("api_endpoint"))),
               spec(map(document.get("spec"))),
-              Boolean.TRUE.equals(document.get("trust_remote_code")));
+              Boolean.TRUE.equals(document.get("trust_remote_code")),
+              PromptData.fromDocument(map(document.get("prompt"))),
+              map(document.get("custom_fields")),
+              map(document.get("ownership")));
       return ModelEntity.reconstitute(
           new WorkspaceName(record.getWorkspace()),
           definition,
@@ -162,6 +168,15 @@ final class ModelEntityRecordMapper {
       document.put("spec", specDocument(definition.spec()));
     }
     document.put("trust_remote_code", definition.trustRemoteCode());
+    if (definition.prompt() != null) {
+      document.put("prompt", definition.prompt().toDocument());
+    }
+    if (!definition.customFields().isEmpty()) {
+      document.put("custom_fields", definition.customFields());
+    }
+    if (!definition.ownership().isEmpty()) {
+      document.put("ownership", definition.ownership());
+    }
     return document;
   }
 

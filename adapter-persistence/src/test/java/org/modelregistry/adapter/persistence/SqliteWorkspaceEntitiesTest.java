@@ -146,6 +146,52 @@ class SqliteWorkspaceEntitiesTest {
   }
 
   @Test
+  void givenRowWrittenBeforePromptCustomFieldsAndOwnership_find_readsThemAsNone() {
+    database.modelEntities().insert(entity("m"));
+    // The definition document as the registry wrote it before it kept these fields.
+    database
+        .dsl()
+        .update(MODEL_ENTITIES)
+        .set(MODEL_ENTITIES.DEFINITION, "{\"model_providers\": [], \"trust_remote_code\": false}")
+        .execute();
+
+    ModelEntityDefinition read =
+        database.modelEntities().find(WS, new EntityName("m")).orElseThrow().definition();
+
+    assertThat(read.prompt()).isNull();
+    assertThat(read.customFields()).isEmpty();
+    assertThat(read.ownership()).isEmpty();
+  }
+
+  @Test
+  void givenEntityWithoutPromptCustomFieldsOrOwnership_row_leavesThemOutOfTheDefinition() {
+    database.modelEntities().insert(entity("m"));
+
+    String document = database.dsl().selectFrom(MODEL_ENTITIES).fetchSingle().getDefinition();
+
+    assertThat(document)
+        .doesNotContain("\"prompt\"")
+        .doesNotContain("custom_fields")
+        .doesNotContain("ownership");
+  }
+
+  @Test
+  void givenRowWithAPromptOfTheWrongShape_find_failsAsCorrupt() {
+    database.modelEntities().insert(entity("m"));
+    database
+        .dsl()
+        .update(MODEL_ENTITIES)
+        .set(
+            MODEL_ENTITIES.DEFINITION, "{\"prompt\": {\"inference_params\": {\"temperature\": 9}}}")
+        .execute();
+
+    assertThatThrownBy(() -> database.modelEntities().find(WS, new EntityName("m")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("ws/m")
+        .hasMessageContaining("temperature");
+  }
+
+  @Test
   void givenFilesetRowOfUnknownStorageType_find_failsAsCorrupt() {
     database
         .filesets()

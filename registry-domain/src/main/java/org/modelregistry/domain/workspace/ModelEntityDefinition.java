@@ -1,6 +1,7 @@
 package org.modelregistry.domain.workspace;
 
 import java.util.List;
+import java.util.Map;
 import org.modelregistry.domain.error.Violations;
 import org.modelregistry.domain.naming.BoundedText;
 import org.modelregistry.domain.spec.ModelSpec;
@@ -9,6 +10,12 @@ import org.modelregistry.domain.spec.ModelSpec;
  * Everything a caller states about a model entity. Only the name is required; {@code spec} may be
  * null (the platform derives it from the fileset's checkpoint), and {@code modelProviders} is never
  * null (an empty list when none).
+ *
+ * <p>{@code prompt} is null when none is set (prompt data with no field set counts as none). {@code
+ * customFields} and {@code ownership} are free-form JSON objects the registry stores and returns
+ * without interpreting: never null (empty when none), unmodifiable all the way down, in their given
+ * order, numbers in {@link org.modelregistry.domain.document.DocumentNumbers} form. Like fileset
+ * metadata they have no size limit of their own; the request body limit bounds them.
  */
 public record ModelEntityDefinition(
     EntityName name,
@@ -21,7 +28,10 @@ public record ModelEntityDefinition(
     List<ModelRef> modelProviders,
     ApiEndpoint apiEndpoint,
     ModelSpec spec,
-    boolean trustRemoteCode) {
+    boolean trustRemoteCode,
+    PromptData prompt,
+    Map<String, Object> customFields,
+    Map<String, Object> ownership) {
 
   public ModelEntityDefinition {
     var violations = Violations.collect();
@@ -41,8 +51,44 @@ public record ModelEntityDefinition(
             i);
       }
     }
+    var custom =
+        FreeFormObjects.copy(customFields, violations.at("custom_fields"), "custom_fields");
+    var owners = FreeFormObjects.copy(ownership, violations.at("ownership"), "ownership");
     violations.throwIfAny();
     modelProviders = modelProviders == null ? List.of() : List.copyOf(modelProviders);
+    prompt = prompt == null || prompt.isEmpty() ? null : prompt;
+    customFields = custom == null ? Map.of() : custom;
+    ownership = owners == null ? Map.of() : owners;
+  }
+
+  /** A definition without prompt data, custom fields or ownership. */
+  public ModelEntityDefinition(
+      EntityName name,
+      String description,
+      ProjectName project,
+      ModelRef baseModel,
+      FinetuningType finetuningType,
+      BackendFormat backendFormat,
+      FilesetRef fileset,
+      List<ModelRef> modelProviders,
+      ApiEndpoint apiEndpoint,
+      ModelSpec spec,
+      boolean trustRemoteCode) {
+    this(
+        name,
+        description,
+        project,
+        baseModel,
+        finetuningType,
+        backendFormat,
+        fileset,
+        modelProviders,
+        apiEndpoint,
+        spec,
+        trustRemoteCode,
+        null,
+        null,
+        null);
   }
 
   /** This definition with its spec replaced, e.g. by the one derived from the checkpoint. */
@@ -58,6 +104,9 @@ public record ModelEntityDefinition(
         modelProviders,
         apiEndpoint,
         derived,
-        trustRemoteCode);
+        trustRemoteCode,
+        prompt,
+        customFields,
+        ownership);
   }
 }

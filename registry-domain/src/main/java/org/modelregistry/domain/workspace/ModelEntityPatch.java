@@ -1,11 +1,15 @@
 package org.modelregistry.domain.workspace;
 
 import java.util.List;
+import java.util.Map;
+import org.modelregistry.domain.error.Violations;
 import org.modelregistry.domain.spec.ModelSpec;
 
 /**
- * A partial update of a model entity: every null field keeps its current value. Name and workspace
- * never change.
+ * A partial update of a model entity: every null field keeps its current value, every other one
+ * replaces it whole (a prompt is not merged field by field; an empty {@code customFields} or {@code
+ * ownership} clears it, and so does prompt data with no field set). Name and workspace never
+ * change.
  */
 public record ModelEntityPatch(
     String description,
@@ -17,15 +21,70 @@ public record ModelEntityPatch(
     List<ModelRef> modelProviders,
     ApiEndpoint apiEndpoint,
     ModelSpec spec,
-    Boolean trustRemoteCode) {
+    Boolean trustRemoteCode,
+    PromptData prompt,
+    Map<String, Object> customFields,
+    Map<String, Object> ownership) {
 
   public ModelEntityPatch {
+    var violations = Violations.collect();
+    customFields =
+        FreeFormObjects.copy(customFields, violations.at("custom_fields"), "custom_fields");
+    ownership = FreeFormObjects.copy(ownership, violations.at("ownership"), "ownership");
+    violations.throwIfAny();
     modelProviders = modelProviders == null ? null : List.copyOf(modelProviders);
+  }
+
+  /** A patch that leaves prompt data, custom fields and ownership as they are. */
+  public ModelEntityPatch(
+      String description,
+      ProjectName project,
+      ModelRef baseModel,
+      FinetuningType finetuningType,
+      BackendFormat backendFormat,
+      FilesetRef fileset,
+      List<ModelRef> modelProviders,
+      ApiEndpoint apiEndpoint,
+      ModelSpec spec,
+      Boolean trustRemoteCode) {
+    this(
+        description,
+        project,
+        baseModel,
+        finetuningType,
+        backendFormat,
+        fileset,
+        modelProviders,
+        apiEndpoint,
+        spec,
+        trustRemoteCode,
+        null,
+        null,
+        null);
   }
 
   /** A patch that changes nothing. */
   public static ModelEntityPatch empty() {
-    return new ModelEntityPatch(null, null, null, null, null, null, null, null, null, null);
+    return new ModelEntityPatch(
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /** This patch with its spec replaced, e.g. by the one derived from a new fileset. */
+  public ModelEntityPatch withSpec(ModelSpec derived) {
+    return new ModelEntityPatch(
+        description,
+        project,
+        baseModel,
+        finetuningType,
+        backendFormat,
+        fileset,
+        modelProviders,
+        apiEndpoint,
+        derived,
+        trustRemoteCode,
+        prompt,
+        customFields,
+        ownership);
   }
 
   /**
@@ -51,7 +110,10 @@ public record ModelEntityPatch(
         keep(modelProviders, current.modelProviders()),
         keep(apiEndpoint, current.apiEndpoint()),
         keep(spec, current.spec()),
-        keep(trustRemoteCode, current.trustRemoteCode()));
+        keep(trustRemoteCode, current.trustRemoteCode()),
+        keep(prompt, current.prompt()),
+        keep(customFields, current.customFields()),
+        keep(ownership, current.ownership()));
   }
 
   private static <T> T keep(T patched, T current) {

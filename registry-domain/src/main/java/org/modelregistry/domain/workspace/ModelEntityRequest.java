@@ -2,13 +2,16 @@ package org.modelregistry.domain.workspace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.modelregistry.domain.error.Violations;
 import org.modelregistry.domain.registration.Secret;
 import org.modelregistry.domain.spec.ModelSpec;
 
 /**
  * A model entity as a request states it, in wire form; {@link #toDefinition()} checks every field
- * and reports all violations at once, each at its path ({@code ["api_endpoint", "url"]}).
+ * and reports all violations at once, each at its path ({@code ["api_endpoint", "url"]}). {@code
+ * prompt} is a {@code PromptData} document; {@code customFields} and {@code ownership} are
+ * free-form JSON objects.
  */
 public record ModelEntityRequest(
     String name,
@@ -21,7 +24,10 @@ public record ModelEntityRequest(
     List<String> modelProviders,
     Endpoint apiEndpoint,
     ModelSpec spec,
-    Boolean trustRemoteCode) {
+    Boolean trustRemoteCode,
+    Map<String, Object> prompt,
+    Map<String, Object> customFields,
+    Map<String, Object> ownership) {
 
   /** The {@code api_endpoint} object in wire form. */
   public record Endpoint(String url, String modelId, String apiKey, String format) {
@@ -82,6 +88,10 @@ public record ModelEntityRequest(
                             apiEndpoint.modelId(),
                             apiEndpoint.apiKey() == null ? null : new Secret(apiEndpoint.apiKey()),
                             apiEndpoint.format()));
+    var parsedPrompt =
+        prompt == null
+            ? null
+            : violations.at("prompt").attempt(() -> PromptData.fromDocument(prompt));
     String text = description;
     var definition =
         violations.attempt(
@@ -98,7 +108,10 @@ public record ModelEntityRequest(
                     providers.contains(null) ? List.of() : providers,
                     endpoint,
                     spec,
-                    trustRemoteCode != null && trustRemoteCode));
+                    trustRemoteCode != null && trustRemoteCode,
+                    parsedPrompt,
+                    customFields,
+                    ownership));
     violations.throwIfAny();
     return definition;
   }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.modelregistry.domain.testdata.TestViolations.violation;
 import static org.modelregistry.domain.testdata.TestViolations.violationsOf;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.modelregistry.domain.error.Violation;
 
@@ -13,7 +15,8 @@ class ModelEntityRequestTest {
   private static final String KEY = "sk-request-secret";
 
   private static ModelEntityRequest request(String name) {
-    return new ModelEntityRequest(name, null, null, null, null, null, null, null, null, null, null);
+    return new ModelEntityRequest(
+        name, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   @Test
@@ -30,7 +33,14 @@ class ModelEntityRequestTest {
                 List.of("default/nim", "other/vllm"),
                 new ModelEntityRequest.Endpoint("https://api.example/v1", "m", KEY, "openai"),
                 null,
-                true)
+                true,
+                Map.of(
+                    "system_prompt",
+                    "be brief",
+                    "inference_params",
+                    Map.of("temperature", 0.5, "unknown", List.of(1))),
+                Map.of("tier", "gold"),
+                Map.of("team", "nlp"))
             .toDefinition();
     assertThat(definition.name()).isEqualTo(new EntityName("llama-ft"));
     assertThat(definition.project()).isEqualTo(new ProjectName("team/vision"));
@@ -41,6 +51,37 @@ class ModelEntityRequestTest {
     assertThat(definition.modelProviders()).hasSize(2);
     assertThat(definition.apiEndpoint().apiKey().value()).isEqualTo(KEY);
     assertThat(definition.trustRemoteCode()).isTrue();
+    assertThat(definition.prompt().systemPrompt()).isEqualTo("be brief");
+    assertThat(definition.prompt().inferenceParams())
+        .containsEntry("temperature", new BigDecimal("0.5"))
+        .containsEntry("unknown", List.of(1));
+    assertThat(definition.customFields()).containsExactly(Map.entry("tier", "gold"));
+    assertThat(definition.ownership()).containsExactly(Map.entry("team", "nlp"));
+  }
+
+  @Test
+  void givenABadPrompt_toDefinition_reportsItUnderPrompt() {
+    var bad =
+        new ModelEntityRequest(
+            "m",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of("system_prompt", 7, "inference_params", Map.of("top_p", 2)),
+            null,
+            null);
+    assertThat(violationsOf(bad::toDefinition))
+        .extracting(Violation::path, Violation::type)
+        .containsExactlyInAnyOrder(
+            violation("string_type", "prompt", "system_prompt"),
+            violation("less_than_equal", "prompt", "inference_params", "top_p"));
   }
 
   @Test
@@ -49,6 +90,9 @@ class ModelEntityRequestTest {
     assertThat(definition.trustRemoteCode()).isFalse();
     assertThat(definition.modelProviders()).isEmpty();
     assertThat(definition.spec()).isNull();
+    assertThat(definition.prompt()).isNull();
+    assertThat(definition.customFields()).isEmpty();
+    assertThat(definition.ownership()).isEmpty();
   }
 
   @Test
@@ -72,7 +116,10 @@ class ModelEntityRequestTest {
             List.of("ok/provider", "bad"),
             new ModelEntityRequest.Endpoint("ftp://h.example", null, KEY, null),
             null,
-            false);
+            false,
+            null,
+            null,
+            null);
     assertThat(violationsOf(bad::toDefinition))
         .extracting(Violation::path, Violation::type)
         .containsExactlyInAnyOrder(
@@ -101,6 +148,9 @@ class ModelEntityRequestTest {
             null,
             new ModelEntityRequest.Endpoint(null, null, KEY, null),
             null,
+            null,
+            null,
+            null,
             null);
     var violations = violationsOf(bad::toDefinition);
     assertThat(violations)
@@ -122,6 +172,9 @@ class ModelEntityRequestTest {
             null,
             null,
             new ModelEntityRequest.Endpoint("https://h.example", null, KEY, null),
+            null,
+            null,
+            null,
             null,
             null);
     assertThat(withKey.toString()).doesNotContain(KEY);

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.modelregistry.domain.testdata.TestViolations.violation;
 import static org.modelregistry.domain.testdata.TestViolations.violationsOf;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.NotFoundException;
@@ -151,6 +154,151 @@ class ModelEntityTest {
     assertThat(violationsOf(() -> entity().apply(patch, T1)))
         .extracting(Violation::path, Violation::type)
         .containsExactly(violation("string_too_long", "description"));
+  }
+
+  private static final PromptData PROMPT =
+      new PromptData("be brief", null, Map.of("temperature", 0.3), null);
+
+  private static ModelEntityDefinition withFreeForm(
+      PromptData prompt, Map<String, Object> customFields, Map<String, Object> ownership) {
+    var d = definition();
+    return new ModelEntityDefinition(
+        d.name(),
+        d.description(),
+        d.project(),
+        d.baseModel(),
+        d.finetuningType(),
+        d.backendFormat(),
+        d.fileset(),
+        d.modelProviders(),
+        d.apiEndpoint(),
+        d.spec(),
+        d.trustRemoteCode(),
+        prompt,
+        customFields,
+        ownership);
+  }
+
+  private static ModelEntityPatch freeFormPatch(
+      PromptData prompt, Map<String, Object> customFields, Map<String, Object> ownership) {
+    return new ModelEntityPatch(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        prompt,
+        customFields,
+        ownership);
+  }
+
+  @Test
+  void givenNoFreeFormFields_definition_hasNoPromptAndEmptyObjects() {
+    var d = definition();
+    assertThat(d.prompt()).isNull();
+    assertThat(d.customFields()).isEmpty();
+    assertThat(d.ownership()).isEmpty();
+    assertThat(withFreeForm(new PromptData(null, null, null, null), Map.of(), null).prompt())
+        .isNull();
+  }
+
+  @Test
+  void givenFreeFormObjects_definition_keepsThemInOrderAsUnmodifiableDocuments() {
+    var custom = new LinkedHashMap<String, Object>();
+    custom.put("z", 1.5);
+    custom.put("a", List.of(7L, "x"));
+    custom.put("none", null);
+
+    var d = withFreeForm(PROMPT, custom, Map.of("team", Map.of("lead", "ada")));
+    custom.put("late", true);
+
+    assertThat(d.customFields().keySet()).containsExactly("z", "a", "none");
+    assertThat(d.customFields().get("z")).isEqualTo(new BigDecimal("1.5"));
+    assertThat(d.customFields().get("a")).isEqualTo(List.of(7, "x"));
+    assertThat(d.ownership()).isEqualTo(Map.of("team", Map.of("lead", "ada")));
+    assertThat(d.prompt()).isEqualTo(PROMPT);
+    assertThatThrownBy(() -> d.customFields().put("x", 1))
+        .isInstanceOf(UnsupportedOperationException.class);
+    // Equal content is equal whatever number types built it.
+    assertThat(withFreeForm(null, Map.of("n", 5L), null))
+        .isEqualTo(withFreeForm(null, Map.of("n", 5), null));
+  }
+
+  @Test
+  void givenValuesJsonCannotHold_definitionAndPatch_reportEachObject() {
+    Map<String, Object> bad = Map.of("when", Instant.EPOCH);
+    assertThat(violationsOf(() -> withFreeForm(null, bad, bad)))
+        .extracting(Violation::path, Violation::type)
+        .containsExactly(
+            violation("dict_type", "custom_fields"), violation("dict_type", "ownership"));
+    assertThat(violationsOf(() -> freeFormPatch(null, null, bad)))
+        .extracting(Violation::path, Violation::type)
+        .containsExactly(violation("dict_type", "ownership"));
+  }
+
+  @Test
+  void givenAPatchOfOneFreeFormField_apply_replacesItAndKeepsTheOthers() {
+    var entity =
+        ModelEntity.create(
+            WS, withFreeForm(PROMPT, Map.of("tier", "gold"), Map.of("team", "nlp")), T0);
+
+    var newPrompt = new PromptData(null, "Q: A:", null, null);
+    var promptOnly = entity.apply(freeFormPatch(newPrompt, null, null), T1).definition();
+    assertThat(promptOnly.prompt()).isEqualTo(newPrompt);
+    assertThat(promptOnly.customFields()).isEqualTo(Map.of("tier", "gold"));
+    assertThat(promptOnly.ownership()).isEqualTo(Map.of("team", "nlp"));
+
+    var customOnly =
+        entity.apply(freeFormPatch(null, Map.of("tier", "silver"), null), T1).definition();
+    assertThat(customOnly.customFields()).isEqualTo(Map.of("tier", "silver"));
+    assertThat(customOnly.prompt()).isEqualTo(PROMPT);
+    assertThat(customOnly.ownership()).isEqualTo(Map.of("team", "nlp"));
+
+    var kept = entity.apply(ModelEntityPatch.empty(), T1).definition();
+    assertThat(kept).isEqualTo(entity.definition());
+    var otherFieldsOnly =
+        entity
+            .apply(
+                new ModelEntityPatch("other", null, null, null, null, null, null, null, null, null),
+                T1)
+            .definition();
+    assertThat(otherFieldsOnly.prompt()).isEqualTo(PROMPT);
+    assertThat(otherFieldsOnly.customFields()).isEqualTo(Map.of("tier", "gold"));
+  }
+
+  @Test
+  void givenEmptyFreeFormValues_apply_clearsThem() {
+    var entity =
+        ModelEntity.create(
+            WS, withFreeForm(PROMPT, Map.of("tier", "gold"), Map.of("team", "nlp")), T0);
+
+    var cleared =
+        entity
+            .apply(freeFormPatch(new PromptData(null, null, null, null), Map.of(), Map.of()), T1)
+            .definition();
+
+    assertThat(cleared.prompt()).isNull();
+    assertThat(cleared.customFields()).isEmpty();
+    assertThat(cleared.ownership()).isEmpty();
+  }
+
+  @Test
+  void givenAPatchWithFreeFormFields_withSpec_keepsThem() {
+    var patch = freeFormPatch(PROMPT, Map.of("a", 1), Map.of("b", 2));
+
+    var derived = patch.withSpec(spec(3L));
+
+    assertThat(derived.spec()).isEqualTo(spec(3L));
+    assertThat(derived.prompt()).isEqualTo(PROMPT);
+    assertThat(derived.customFields()).isEqualTo(Map.of("a", 1));
+    assertThat(derived.ownership()).isEqualTo(Map.of("b", 2));
+    assertThat(withFreeForm(PROMPT, Map.of("a", 1), null).withSpec(spec(3L)).prompt())
+        .isEqualTo(PROMPT);
   }
 
   @Test

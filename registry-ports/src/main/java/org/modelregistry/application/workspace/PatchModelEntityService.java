@@ -73,21 +73,6 @@ public final class PatchModelEntityService implements PatchModelEntityUseCase {
     if (patch.fileset().equals(current.definition().fileset())) {
       return patch;
     }
-    return specs
-        .derive(ref.name().value(), patch.fileset())
-        .map(
-            spec ->
-                new ModelEntityPatch(
-                    patch.description(),
-                    patch.project(),
-                    patch.baseModel(),
-                    patch.finetuningType(),
-                    patch.backendFormat(),
-                    patch.fileset(),
-                    patch.modelProviders(),
-                    patch.apiEndpoint(),
-                    spec,
-                    patch.trustRemoteCode()))
-        .orElse(patch);
+    return specs.derive(ref.name().value(), patch.fileset()).map(patch::withSpec).orElse(patch);
   }
 }

@@ -7,9 +7,13 @@ import static org.modelregistry.ports.out.contract.WorkspaceTexts.in;
 import static org.modelregistry.ports.out.contract.WorkspaceTexts.like;
 import static org.modelregistry.ports.out.contract.WorkspaceTexts.notIn;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +33,7 @@ import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelEntityDefinition;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.domain.workspace.ProjectName;
+import org.modelregistry.domain.workspace.PromptData;
 import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.workspace.EntitySort;
 import org.modelregistry.ports.in.workspace.ModelEntityQuery;
@@ -736,5 +741,72 @@ public abstract class ModelEntityRepositoryContract {
         .containsExactly(minimal(WS, "mine", 0));
     assertThat(repository.list(ModelEntityQuery.all(OTHER_WS)).totalItemCount()).isEqualTo(2);
     assertThat(repository.list(ModelEntityQuery.all(new WorkspaceName("empty"))).items()).isEmpty();
+  }
+
+  // ---- prompt, custom fields, ownership ----------------------------------------------------
+
+  private static ModelEntity withFreeForm(
+      ModelEntity entity,
+      PromptData prompt,
+      Map<String, Object> customFields,
+      Map<String, Object> ownership) {
+    return with(
+        entity,
+        d ->
+            new ModelEntityDefinition(
+                d.name(),
+                d.description(),
+                d.project(),
+                d.baseModel(),
+                d.finetuningType(),
+                d.backendFormat(),
+                d.fileset(),
+                d.modelProviders(),
+                d.apiEndpoint(),
+                d.spec(),
+                d.trustRemoteCode(),
+                prompt,
+                customFields,
+                ownership));
+  }
+
+  @Test
+  void givenPromptCustomFieldsAndOwnership_insertAndUpdate_roundTripThem() {
+    var nested = new LinkedHashMap<String, Object>();
+    nested.put("z", List.of(1, new BigDecimal("0.10"), new BigInteger("99999999999999999999")));
+    nested.put("a", null);
+    nested.put("ü \"quoted\"", Map.of("deep", true));
+    var prompt =
+        new PromptData(
+            "You are terse.",
+            "Q: 1+1\nA: 2",
+            Map.of("temperature", new BigDecimal("0.7"), "stop", List.of("END"), "seed", 7),
+            "{{icl_few_shot_examples}}");
+    ModelEntity entity =
+        withFreeForm(full(WS, "prompted"), prompt, nested, Map.of("team", "nlp", "oncall", 3));
+
+    repository.insert(entity);
+
+    ModelEntity found = repository.find(WS, name("prompted")).orElseThrow();
+    assertThat(found).isEqualTo(entity);
+    assertThat(found.definition().customFields().keySet())
+        .containsExactly("z", "a", "ü \"quoted\"");
+
+    ModelEntity replaced =
+        withFreeForm(found, new PromptData(null, null, null, "t"), Map.of(), Map.of("team", "cv"));
+    assertThat(repository.update(replaced)).isTrue();
+    assertThat(repository.find(WS, name("prompted"))).contains(replaced);
+    assertThat(repository.find(WS, name("prompted")).orElseThrow().definition().customFields())
+        .isEmpty();
+
+    ModelEntity cleared = withFreeForm(replaced, null, null, null);
+    assertThat(repository.update(cleared)).isTrue();
+    assertThat(repository.find(WS, name("prompted")).orElseThrow().definition())
+        .satisfies(
+            d -> {
+              assertThat(d.prompt()).isNull();
+              assertThat(d.customFields()).isEmpty();
+              assertThat(d.ownership()).isEmpty();
+            });
   }
 }
