@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +15,9 @@ import org.modelregistry.ports.out.SecretStore;
  * Secrets kept as files in one folder, the way container platforms mount them: the secret {@code
  * name} is the file {@code name}, {@code workspace/name} the file {@code name} in the subfolder
  * {@code workspace}. One trailing line break is dropped. {@link SecretRef}'s grammar (lower-case
- * letters, digits, '_' and '-') keeps every lookup inside the folder; symbolic links are not
- * followed out of it either.
+ * letters, digits, '_' and '-') keeps every lookup inside the folder; symbolic links are followed
+ * only while they stay inside it (Kubernetes mounts each secret as a link into a {@code ..data}
+ * folder next to it), never out of it.
  */
 final class DirectorySecretStore implements SecretStore {
 
@@ -27,15 +27,23 @@ final class DirectorySecretStore implements SecretStore {
   private final Path root;
 
   DirectorySecretStore(Path root) {
-    this.root = Objects.requireNonNull(root).toAbsolutePath().normalize();
+    try {
+      this.root = Objects.requireNonNull(root).toRealPath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the secrets folder " + root, e);
+    }
   }
 
   @Override
   public Optional<Secret> find(SecretRef ref) {
-    Path file = root.resolve(ref.value()).normalize();
-    if (!file.startsWith(root)
-        || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-        || Files.isSymbolicLink(file.getParent())) {
+    Path file;
+    try {
+      file = root.resolve(ref.value()).toRealPath();
+    } catch (IOException e) {
+      // No such file, or a link to nowhere.
+      return Optional.empty();
+    }
+    if (!file.startsWith(root) || !Files.isRegularFile(file)) {
       return Optional.empty();
     }
     try {

@@ -35,6 +35,7 @@ import org.modelregistry.application.registration.UpdateRegisteredModelService;
 import org.modelregistry.application.spec.DeriveModelSpecService;
 import org.modelregistry.application.workspace.AddModelAdapterService;
 import org.modelregistry.application.workspace.CreateModelEntityService;
+import org.modelregistry.application.workspace.CredentialGuardedSource;
 import org.modelregistry.application.workspace.DeleteFilesetFileService;
 import org.modelregistry.application.workspace.DeleteModelAdapterService;
 import org.modelregistry.application.workspace.DeleteModelEntityService;
@@ -113,7 +114,15 @@ public final class RegistryApplication implements AutoCloseable {
       var trustPolicy =
           TrustRemoteCodePolicy.of(settings.trustRemoteCodeSources().toArray(String[]::new));
       RegistryUseCases useCases =
-          useCases(database, store, fetcher, external, importer, trustPolicy, ids, clock);
+          useCases(
+              database,
+              store,
+              fetcher,
+              new CredentialGuardedSource(settings.credentialEndpoints(), external),
+              importer,
+              trustPolicy,
+              ids,
+              clock);
       int interrupted = importer.recoverInterrupted();
       if (interrupted > 0) {
         LOG.info(

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.workspace.CredentialEndpoints;
 
 /**
  * Everything the server is configured with, already validated. Built by {@link SettingsLoader} from
@@ -23,6 +24,7 @@ import org.modelregistry.domain.identity.Actor;
  *     whose models anyone may mark {@code trust_remote_code}
  * @param secretsDir the folder holding the secrets storage configs name (one file per secret), or
  *     null for none
+ * @param credentialEndpoints origins besides the public defaults that secrets may be sent to
  */
 public record RegistrySettings(
     String host,
@@ -35,7 +37,8 @@ public record RegistrySettings(
     ImportOptions imports,
     boolean localAdmin,
     List<String> trustRemoteCodeSources,
-    Path secretsDir) {
+    Path secretsDir,
+    CredentialEndpoints credentialEndpoints) {
 
   public RegistrySettings {
     Objects.requireNonNull(host, "host");
@@ -45,6 +48,7 @@ public record RegistrySettings(
     Objects.requireNonNull(storage, "storage");
     Objects.requireNonNull(imports, "imports");
     trustRemoteCodeSources = List.copyOf(trustRemoteCodeSources);
+    Objects.requireNonNull(credentialEndpoints, "credentialEndpoints");
   }
 
   /** The embedded file store inside {@code dataDir}. */

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.modelregistry.application.registration.ImportSettings;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.identity.IdentityType;
+import org.modelregistry.domain.workspace.CredentialEndpoints;
 import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 
 /**
@@ -101,6 +102,11 @@ public final class SettingsLoader {
               "Folder of the secrets fileset storage configs name: the secret 'name' is the file"
                   + " name, 'workspace/name' the file name in the subfolder workspace."),
           new Setting(
+              "credential-endpoints",
+              "",
+              "Comma-separated origins (scheme://host[:port]) besides AWS S3 and huggingface.co"
+                  + " that fileset secrets may be sent to, such as a MinIO or a private hub."),
+          new Setting(
               "import-on-restart",
               "resume",
               "Imports a stopped server left unfinished: resume or fail."));
@@ -186,7 +192,20 @@ public final class SettingsLoader {
         imports(values),
         parse(values, "local-identity-admin", SettingsLoader::parseBoolean, "true or false"),
         trustRemoteCodeSources(values),
-        secretsDir(values));
+        secretsDir(values),
+        credentialEndpoints(values));
+  }
+
+  private static CredentialEndpoints credentialEndpoints(Map<String, String> values) {
+    try {
+      return CredentialEndpoints.of(
+          list(values.get("credential-endpoints")).toArray(String[]::new));
+    } catch (RuntimeException e) {
+      throw invalid(
+          "credential-endpoints",
+          values.get("credential-endpoints"),
+          "a comma-separated list of origins such as http://minio.local:9000");
+    }
   }
 
   private static Path secretsDir(Map<String, String> values) {

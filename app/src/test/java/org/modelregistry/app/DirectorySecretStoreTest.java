@@ -44,6 +44,17 @@ class DirectorySecretStoreTest {
   }
 
   @Test
+  void givenTheKubernetesLayoutOfLinksIntoADataFolder_find_followsThem() throws Exception {
+    Path data = Files.createDirectories(root.resolve("..2026_11_23_15_00_00.123"));
+    Files.writeString(data.resolve("hf-token"), "from-a-mounted-secret");
+    Files.createSymbolicLink(root.resolve("..data"), data.getFileName());
+    Files.createSymbolicLink(root.resolve("hf-token"), Path.of("..data/hf-token"));
+
+    assertThat(new DirectorySecretStore(root).find(new SecretRef("hf-token")).map(Secret::value))
+        .hasValue("from-a-mounted-secret");
+  }
+
+  @Test
   void givenASecretsDirThatIsNotAFolder_load_failsNamingTheSetting() {
     assertThatThrownBy(
             () ->

@@ -84,7 +84,9 @@ class ExternalFilesetsSystemTest {
                   "--secrets-dir",
                   secrets.toString(),
                   "--import-allowed-hosts",
-                  hub.hostAndPort() + "," + s3Host
+                  hub.hostAndPort() + "," + s3Host,
+                  "--credential-endpoints",
+                  hub.endpoint() + ",http://" + s3Host
                 },
                 Map.of()));
   }
@@ -181,6 +183,41 @@ class ExternalFilesetsSystemTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
     assertThat(created.body()).contains("token_secret");
     assertThat(send("GET", FILESETS + "/tiny", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void givenASecretAndAnEndpointTheOperatorDidNotApprove_create_neverSendsIt() throws Exception {
+    try (FakeHub rogue = new FakeHub(REPO).put("config.json", CONFIG)) {
+      HttpResponse<String> created =
+          send(
+              "POST",
+              FILESETS,
+              """
+              {"name": "stolen", "storage": {"type": "huggingface", "repo_id": "%s",
+                                             "endpoint": "%s", "token_secret": "hf-token"}}
+              """
+                  .formatted(REPO, rogue.endpoint()));
+
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
+      assertThat(created.body()).contains("[\"body\",\"storage\",\"endpoint\"]");
+      assertThat(rogue.requests()).isZero();
+    }
+  }
+
+  @Test
+  void givenAnotherWorkspacesSecret_create_isRefusedAtTheSecret() throws Exception {
+    HttpResponse<String> created =
+        send(
+            "POST",
+            FILESETS,
+            """
+            {"name": "borrowed", "storage": {"type": "huggingface", "repo_id": "%s",
+              "endpoint": "%s", "token_secret": "other-team/hf-token"}}
+            """
+                .formatted(REPO, hub.endpoint()));
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
+    assertThat(created.body()).contains("token_secret");
   }
 
   @Test

@@ -35,6 +35,7 @@ final class FakeHub implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> wholeDownloads = new ConcurrentHashMap<>();
+  private final AtomicInteger requests = new AtomicInteger();
 
   FakeHub(String repo) throws IOException {
     this.repo = repo;
@@ -67,7 +68,13 @@ final class FakeHub implements AutoCloseable {
     server.stop(0);
   }
 
+  /** How many requests reached this hub. */
+  int requests() {
+    return requests.get();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
+    requests.incrementAndGet();
     try (exchange) {
       if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
         send(exchange, 401, "{\"error\":\"Invalid credentials\"}".getBytes(StandardCharsets.UTF_8));

@@ -85,6 +85,13 @@ class WorkspaceListFiltersSystemTest {
                     + "&filter[created_at][$gte]="
                     + second))
         .containsExactly("llama-chat");
+    // The widest bounds the API admits fit the database's microsecond counts.
+    assertThat(
+            names(
+                MODELS
+                    + "?filter[created_at][$gte]=0000-01-01T00:00:00Z"
+                    + "&filter[updated_at][$lte]=9999-12-31T23:59:59.999999999Z"))
+        .hasSize(3);
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Optional;
 import org.modelregistry.domain.error.ConflictException;
+import org.modelregistry.ports.out.ExternalSourceException;
 import org.modelregistry.ports.out.StorageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,9 +128,12 @@ final class FileDownload {
         if (!ctx.res().isCommitted()) {
           ctx.res().reset();
         }
-        throw e instanceof StorageException s
-            ? s
-            : new StorageException("reading a stored file failed", e);
+        // An external source's failure stays its own (502); anything else is the store's (503).
+        throw switch (e) {
+          case StorageException s -> s;
+          case ExternalSourceException x -> x;
+          default -> new StorageException("reading a stored file failed", e);
+        };
       }
       if (read < 0) {
         return;

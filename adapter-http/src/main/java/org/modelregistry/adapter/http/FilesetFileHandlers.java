@@ -12,7 +12,6 @@ import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.FilesetRef;
-import org.modelregistry.domain.workspace.FilesetStorage;
 import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.workspace.FilesetFile;
 import org.modelregistry.ports.in.workspace.ReadFilesetFileUseCase.FileContent;
@@ -90,15 +89,8 @@ final class FilesetFileHandlers {
     FilePath path = path(ctx, params);
     params.throwIfAny();
     WorkspaceCaller caller = callers.of(ctx);
-    if (!(useCases.getFileset().get(ref).storage() instanceof FilesetStorage.Local)) {
-      // Describing a file at an external source would read the source; the delete refuses such
-      // files (409, in its own words) without reading anything, so it is asked first.
-      useCases.deleteFilesetFile().delete(caller, ref, path);
-      throw new IllegalStateException("a file of an external fileset was deleted: " + ref);
-    }
-    FilesetFile file = useCases.readFilesetFile().describe(ref, path);
-    useCases.deleteFilesetFile().delete(caller, ref, path);
-    ctx.json(FilesetResponse.file(ref, file));
+    FilesetFile deleted = useCases.deleteFilesetFile().delete(caller, ref, path);
+    ctx.json(FilesetResponse.file(ref, deleted));
   }
 
   /**

@@ -418,7 +418,14 @@ final class WorkspaceFilters {
 
   private Optional<Instant> dateTime(String name, String value) {
     try {
-      return Optional.of(OffsetDateTime.parse(value, DATE_TIME).toInstant());
+      OffsetDateTime parsed = OffsetDateTime.parse(value, DATE_TIME);
+      // Stored times count microseconds in a long; years 0 to 9999 are what anyone means.
+      if (parsed.getYear() < 0 || parsed.getYear() > 9999) {
+        params.reject(
+            name, "datetime_parsing", name + " must be a date-time in the years 0000 to 9999");
+        return Optional.empty();
+      }
+      return Optional.of(parsed.toInstant());
     } catch (DateTimeParseException e) {
       String shown = value.length() > SHOWN ? value.substring(0, SHOWN) + "..." : value;
       String hint =

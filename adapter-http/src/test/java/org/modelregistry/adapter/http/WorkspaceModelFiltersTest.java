@@ -360,6 +360,13 @@ class WorkspaceModelFiltersTest {
             "filter[updated_at][$lte]",
             "with an offset"),
         Arguments.of(
+            "filter[created_at][$gte]=-300000-01-01T00:00:00Z",
+            "filter[created_at][$gte]",
+            "years 0000 to 9999"),
+        Arguments.of(
+            "filter[updated_at][$lte]=%2B10000-01-01T00:00:00Z",
+            "filter[updated_at][$lte]", "years 0000 to 9999"),
+        Arguments.of(
             "filter[created_at][$gte]=2026-01-01T00:00:00+01:00",
             "filter[created_at][$gte]",
             "send it as %2B"),

@@ -43,8 +43,10 @@ import org.modelregistry.ports.out.memory.LockingTransactionRunner;
 
 /**
  * The real workspace services over in-memory fakes, behind the {@code /apis/models/v2/...} routes:
- * trust_remote_code is for administrators only, and a spec is "derived" by a stub returning {@link
- * #DERIVED}. Tests of the model routes create filesets directly through {@link #fileset}.
+ * trust_remote_code is for administrators and models on {@link #APPROVED_SOURCES}, external sources
+ * all exist (empty until {@link #external()} is given files), and a spec is "derived" by a stub
+ * returning {@link #DERIVED}. Tests of the model routes create filesets directly through {@link
+ * #fileset}.
  */
 final class WorkspaceWorld {
 
@@ -67,6 +69,12 @@ final class WorkspaceWorld {
           true,
           "{{ messages }}");
 
+  /**
+   * The sources whose models anyone may mark {@code trust_remote_code}: the Hugging Face
+   * organisation {@code approved-org} and the {@code models/} folder of the bucket {@code trusted}.
+   */
+  static final String[] APPROVED_SOURCES = {"hf://approved-org/*", "s3://trusted/models/**"};
+
   private final InMemoryModelEntityRepository models = new InMemoryModelEntityRepository();
   private final InMemoryFilesetRepository filesets = new InMemoryFilesetRepository();
   private final InMemoryArtifactStore store = new InMemoryArtifactStore();
@@ -79,7 +87,7 @@ final class WorkspaceWorld {
     this.clock = clock;
     var tx = new LockingTransactionRunner();
     DeriveModelSpecUseCase derive = (checkpoint, folder, files) -> DERIVED;
-    TrustRemoteCodePolicy policy = TrustRemoteCodePolicy.ADMIN_ONLY;
+    TrustRemoteCodePolicy policy = TrustRemoteCodePolicy.of(APPROVED_SOURCES);
     var contents = new FilesetContents(filesets, store, external);
     this.createFileset = new CreateFilesetService(filesets, external, clock);
     this.useCases =

@@ -58,8 +58,35 @@ public record Fileset(
       Map<String, Object> customFields,
       FilesetStorage storage,
       Instant now) {
+    requireOwnSecrets(workspace, storage);
     return new Fileset(
         workspace, name, description, project, purpose, metadata, customFields, storage, now, now);
+  }
+
+  /**
+   * A fileset may name its own workspace's secrets ({@code workspace/name}) and the secrets the
+   * operator shares with every workspace ({@code name}), never another workspace's.
+   */
+  private static void requireOwnSecrets(WorkspaceName workspace, FilesetStorage storage) {
+    if (storage == null) {
+      return;
+    }
+    var violations = Violations.collect();
+    storage
+        .secrets()
+        .forEach(
+            (field, ref) ->
+                violations.require(
+                    ref.workspace().map(workspace.value()::equals).orElse(true),
+                    "secret_not_allowed",
+                    "a fileset of workspace '"
+                        + workspace
+                        + "' may not use secrets of workspace '"
+                        + ref.workspace().orElse("")
+                        + "'",
+                    "storage",
+                    field));
+    violations.throwIfAny();
   }
 
   /** {@code workspace/name}, as model entities reference this fileset. */

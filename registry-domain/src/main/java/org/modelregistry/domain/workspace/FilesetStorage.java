@@ -1,5 +1,9 @@
 package org.modelregistry.domain.workspace;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.modelregistry.domain.error.Violations;
 import org.modelregistry.domain.naming.BoundedText;
@@ -15,10 +19,29 @@ public sealed interface FilesetStorage {
   String type();
 
   /**
-   * The source as trust policies match it ({@code s3://bucket/prefix}, {@code hf://org/repo}), or
-   * null for the registry's own store, whose uploads have no approvable origin.
+   * The source as trust policies match it, or null for the registry's own store, whose uploads have
+   * no approvable origin. Sources at the public default endpoints are {@code s3://bucket/prefix}
+   * and {@code hf://org/repo}; a source at another endpoint names it after a {@code +} in the
+   * scheme ({@code s3+http://minio:9000/bucket/prefix}, {@code hf+https://hub.example/org/repo}),
+   * so approving {@code hf://org/*} never approves a same-named repository on somebody else's
+   * server.
    */
   String sourceUri();
+
+  /** The secrets this storage names, by the name of the field naming each; empty for none. */
+  Map<String, SecretRef> secrets();
+
+  /**
+   * Where credentials would be sent, as {@code field -> endpoint} ({@code endpoint_url} or {@code
+   * endpoint}); empty for the registry's own store and for the public default endpoints (AWS S3,
+   * huggingface.co).
+   */
+  Optional<Map.Entry<String, String>> customEndpoint();
+
+  /** {@code endpoint} without its trailing slashes, for {@link #sourceUri()}. */
+  private static String origin(String endpoint) {
+    return endpoint.replaceFirst("/+$", "");
+  }
 
   /** The registry's own artifact store: the default. */
   record Local() implements FilesetStorage {
@@ -31,6 +54,16 @@ public sealed interface FilesetStorage {
     @Override
     public String sourceUri() {
       return null;
+    }
+
+    @Override
+    public Map<String, SecretRef> secrets() {
+      return Map.of();
+    }
+
+    @Override
+    public Optional<Map.Entry<String, String>> customEndpoint() {
+      return Optional.empty();
     }
   }
 
@@ -83,7 +116,25 @@ public sealed interface FilesetStorage {
 
     @Override
     public String sourceUri() {
-      return "s3://" + bucket + (prefix == null ? "" : "/" + prefix.value());
+      String location = bucket + (prefix == null ? "" : "/" + prefix.value());
+      return endpointUrl == null
+          ? "s3://" + location
+          : "s3+" + FilesetStorage.origin(endpointUrl) + "/" + location;
+    }
+
+    @Override
+    public Map<String, SecretRef> secrets() {
+      Map<String, SecretRef> secrets = new LinkedHashMap<>();
+      if (accessKeyIdSecret != null) {
+        secrets.put("access_key_id_secret", accessKeyIdSecret);
+        secrets.put("secret_access_key_secret", secretAccessKeySecret);
+      }
+      return Collections.unmodifiableMap(secrets);
+    }
+
+    @Override
+    public Optional<Map.Entry<String, String>> customEndpoint() {
+      return Optional.ofNullable(endpointUrl).map(url -> Map.entry("endpoint_url", url));
     }
   }
 
@@ -150,7 +201,21 @@ public sealed interface FilesetStorage {
 
     @Override
     public String sourceUri() {
-      return "hf://" + repoId;
+      return origin(endpoint).equals(DEFAULT_ENDPOINT)
+          ? "hf://" + repoId
+          : "hf+" + origin(endpoint) + "/" + repoId;
+    }
+
+    @Override
+    public Map<String, SecretRef> secrets() {
+      return tokenSecret == null ? Map.of() : Map.of("token_secret", tokenSecret);
+    }
+
+    @Override
+    public Optional<Map.Entry<String, String>> customEndpoint() {
+      return origin(endpoint).equals(DEFAULT_ENDPOINT)
+          ? Optional.empty()
+          : Optional.of(Map.entry("endpoint", endpoint));
     }
   }
 }

@@ -22,6 +22,17 @@ public record SecretRef(String value) {
     }
   }
 
+  /**
+   * The workspace a qualified reference ({@code workspace/secret_name}) belongs to; empty for an
+   * unqualified one, which names a secret the operator shares with every workspace.
+   */
+  public java.util.Optional<String> workspace() {
+    int slash = value.indexOf('/');
+    return slash < 0
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(value.substring(0, slash));
+  }
+
   @Override
   public String toString() {
     return value;

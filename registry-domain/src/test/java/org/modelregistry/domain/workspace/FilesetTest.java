@@ -99,7 +99,7 @@ class FilesetTest {
             "http://localhost:9000",
             new SecretRef("aws-id"),
             new SecretRef("team/aws-secret"));
-    assertThat(s3.sourceUri()).isEqualTo("s3://my-bucket/models/llama");
+    assertThat(s3.sourceUri()).isEqualTo("s3+http://localhost:9000/my-bucket/models/llama");
     assertThat(s3.type()).isEqualTo("s3");
     assertThat(new FilesetStorage.S3("my-bucket", null, null, null, null, null).sourceUri())
         .isEqualTo("s3://my-bucket");

@@ -87,4 +87,38 @@ class TrustRemoteCodePolicyTest {
     assertThat(violations.list()).hasSize(1);
     assertThat(TrustRemoteCodePolicy.ADMIN_ONLY.isApproved(APPROVED_S3)).isFalse();
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "https://huggingface.co, hf://approved-org/llama",
+    "https://huggingface.co/, hf://approved-org/llama",
+    "https://evil.example, hf+https://evil.example/approved-org/llama",
+    "http://127.0.0.1:8080/, hf+http://127.0.0.1:8080/approved-org/llama"
+  })
+  void givenAHubEndpoint_sourceUri_namesItUnlessItIsThePublicHub(String endpoint, String uri) {
+    var storage = new FilesetStorage.HuggingFace("approved-org/llama", null, endpoint, null);
+
+    assertThat(storage.sourceUri()).isEqualTo(uri);
+  }
+
+  @Test
+  void givenAnApprovedNameOnAnotherServer_isApproved_isFalse() {
+    var policy = TrustRemoteCodePolicy.of("hf://approved-org/*", "s3://trusted/models/**");
+    var hub =
+        new FilesetStorage.HuggingFace("approved-org/llama", null, "https://evil.example", null);
+    var bucket =
+        new FilesetStorage.S3(
+            "trusted", new FilePath("models/x"), null, "http://minio.evil:9000", null, null);
+    var realBucket =
+        new FilesetStorage.S3("trusted", new FilePath("models/x"), null, null, null, null);
+
+    assertThat(policy.isApproved(hub.sourceUri())).isFalse();
+    assertThat(bucket.sourceUri()).isEqualTo("s3+http://minio.evil:9000/trusted/models/x");
+    assertThat(policy.isApproved(bucket.sourceUri())).isFalse();
+    assertThat(policy.isApproved(realBucket.sourceUri())).isTrue();
+    assertThat(
+            TrustRemoteCodePolicy.of("s3+http://minio.evil:9000/trusted/**")
+                .isApproved(bucket.sourceUri()))
+        .isTrue();
+  }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.DeleteFilesetFileUseCase;
+import org.modelregistry.ports.in.workspace.FilesetFile;
 import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.FilesetRepository;
@@ -20,10 +21,18 @@ public final class DeleteFilesetFileService implements DeleteFilesetFileUseCase 
   }
 
   @Override
-  public void delete(WorkspaceCaller caller, FilesetRef fileset, FilePath path) {
+  public FilesetFile delete(WorkspaceCaller caller, FilesetRef fileset, FilePath path) {
     FilesetFiles.requireWritable(WorkspaceLookups.requireFileset(filesets, fileset));
-    if (!store.delete(FilesetFiles.stored(fileset, path))) {
+    FilePath stored = FilesetFiles.stored(fileset, path);
+    FilesetFile file =
+        store
+            .stat(stored)
+            .map(found -> FilesetFiles.describe(path, found))
+            .orElseThrow(() -> FilesetFiles.fileNotFound(fileset, path));
+    // A concurrent delete may win between the look and the deletion: then this one found nothing.
+    if (!store.delete(stored)) {
       throw FilesetFiles.fileNotFound(fileset, path);
     }
+    return file;
   }
 }

@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
+import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.domain.workspace.FilesetRef;
@@ -26,7 +27,6 @@ import org.modelregistry.ports.out.ExternalSourceException;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.ReadableFiles;
 import org.modelregistry.ports.out.StorageException;
-import org.modelregistry.ports.out.StoredArtifact;
 
 /**
  * Where the bytes of a fileset are, whatever its storage: the one place that tells the three apart.
@@ -44,7 +44,9 @@ public final class FilesetContents {
   private final FilesetRepository filesets;
   private final ArtifactStore store;
   private final ExternalFileSource external;
-  private final Map<FilePath, ReentrantLock> copying = new ConcurrentHashMap<>();
+
+  /** The copies running on this node, by where they go in the store. */
+  private final Map<FilePath, CompletableFuture<Void>> copying = new ConcurrentHashMap<>();
 
   public FilesetContents(
       FilesetRepository filesets, ArtifactStore store, ExternalFileSource external) {
@@ -69,21 +71,21 @@ public final class FilesetContents {
     return switch (fileset.storage()) {
       case FilesetStorage.Local local -> storedFiles(ref);
       case FilesetStorage.S3 s3 ->
-          external.list(s3).stream().map(f -> readThrough(f.path(), f)).toList();
+          external.list(s3).stream().map(f -> describe(f, CacheStatus.NOT_CACHEABLE)).toList();
       case FilesetStorage.HuggingFace hf -> {
-        Map<FilePath, FilesetFile> copied =
-            storedFiles(ref).stream()
-                .collect(Collectors.toMap(FilesetFile::path, f -> f, (a, b) -> a));
-        Set<FilePath> running = copying.keySet();
+        Set<FilePath> copied =
+            storedFiles(ref).stream().map(FilesetFile::path).collect(Collectors.toSet());
         yield external.list(hf).stream()
-            .map(f -> copyable(ref, f, copied.get(f.path()), running))
+            .map(f -> describe(f, copyStatus(ref, f.path(), copied.contains(f.path()))))
             .toList();
       }
     };
   }
 
   /**
-   * The file at {@code path} of {@code fileset}.
+   * The file at {@code path} of {@code fileset}. A Hugging Face file keeps the hub's tag whether it
+   * was copied or not, so a download's validators never change under a client; when the hub cannot
+   * answer, a copied file is described from the copy.
    *
    * @throws org.modelregistry.domain.error.NotFoundException when there is none
    */
@@ -95,29 +97,45 @@ public final class FilesetContents {
       case FilesetStorage.S3 s3 ->
           external
               .stat(s3, path)
-              .map(f -> readThrough(path, f))
+              .map(f -> describe(f, CacheStatus.NOT_CACHEABLE))
               .orElseThrow(() -> FilesetFiles.fileNotFound(ref, path));
-      case FilesetStorage.HuggingFace hf ->
-          stored(ref, path)
-              .map(f -> new FilesetFile(path, f.size(), f.etag(), CacheStatus.CACHED))
-              .or(() -> external.stat(hf, path).map(f -> copyable(ref, f, null, copying.keySet())))
-              .orElseThrow(() -> FilesetFiles.fileNotFound(ref, path));
+      case FilesetStorage.HuggingFace hf -> {
+        Optional<FilesetFile> copy = stored(ref, path);
+        Optional<ExternalFile> remote;
+        try {
+          remote = external.stat(hf, path);
+        } catch (ExternalSourceException e) {
+          if (copy.isPresent()) {
+            FilesetFile c = copy.get();
+            yield new FilesetFile(path, c.size(), c.etag(), CacheStatus.CACHED);
+          }
+          throw e;
+        }
+        yield remote
+            .map(f -> describe(f, copyStatus(ref, path, copy.isPresent())))
+            .orElseThrow(() -> FilesetFiles.fileNotFound(ref, path));
+      }
     };
   }
 
   /**
    * Opens {@code length} bytes (-1: to the end) of the file from {@code offset}; a Hugging Face
    * file is copied into the store first when it is not there yet.
+   *
+   * @throws ConflictException when the file became shorter than {@code offset} since it was
+   *     described
    */
   FileContent open(Fileset fileset, FilePath path, long offset, long length) {
     FilesetRef ref = fileset.ref();
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset " + offset + " is negative");
+    }
     if (fileset.storage() instanceof FilesetStorage.HuggingFace hf) {
-      copyIfMissing(ref, hf, path);
+      copyIfMissing(fileset, hf, path);
     }
     FilesetFile file = describe(fileset, path);
-    if (offset < 0 || offset > file.size()) {
-      throw new IllegalArgumentException(
-          "offset " + offset + " is outside the file of " + file.size() + " bytes");
+    if (offset > file.size()) {
+      throw new ConflictException("'" + path + "' changed while it was being read; ask again");
     }
     Optional<InputStream> bytes =
         fileset.storage() instanceof FilesetStorage.S3 s3
@@ -172,60 +190,65 @@ public final class FilesetContents {
   }
 
   /**
-   * Copies the repository's file into the store unless it is there. One copy per file at a time; a
-   * fileset deleted while its file was copying loses the copy too.
+   * Copies the repository's file into the store unless it is there. One copy per file at a time:
+   * later readers wait for the running copy, then look again (and copy themselves if it failed).
+   * The bytes are checked against the size and SHA-256 the hub publishes while they stream, before
+   * the store keeps them, so no reader ever sees an unchecked copy. A fileset deleted (or deleted
+   * and created again) while its file was copying loses the copy.
    */
-  private void copyIfMissing(FilesetRef ref, FilesetStorage.HuggingFace hf, FilePath path) {
+  private void copyIfMissing(Fileset fileset, FilesetStorage.HuggingFace hf, FilePath path) {
+    FilesetRef ref = fileset.ref();
     FilePath target = FilesetFiles.stored(ref, path);
-    if (store.stat(target).isPresent()) {
-      return;
-    }
-    ReentrantLock lock = copying.computeIfAbsent(target, t -> new ReentrantLock());
-    lock.lock();
-    try {
-      if (store.stat(target).isPresent()) {
-        return;
+    while (store.stat(target).isEmpty()) {
+      CompletableFuture<Void> mine = new CompletableFuture<>();
+      CompletableFuture<Void> running = copying.putIfAbsent(target, mine);
+      if (running != null) {
+        // Its outcome does not matter: the loop looks at the store again.
+        running.exceptionally(failure -> null).join();
+        continue;
       }
-      ExternalFile source =
-          external.stat(hf, path).orElseThrow(() -> FilesetFiles.fileNotFound(ref, path));
-      StoredArtifact copied = copy(hf, source, target);
-      if (source.sha256().isPresent() && !source.sha256().get().equals(copied.sha256())) {
-        store.delete(target);
-        throw new ExternalSourceException(
-            "the bytes of '"
-                + path
-                + "' from "
-                + hf.sourceUri()
-                + " do not match the SHA-256 the repository publishes; nothing was kept");
+      try {
+        if (store.stat(target).isEmpty()) {
+          copy(fileset, hf, path, target);
+        }
+        mine.complete(null);
+      } catch (RuntimeException e) {
+        mine.completeExceptionally(e);
+        throw e;
+      } finally {
+        copying.remove(target, mine);
       }
-      if (filesets.find(ref.workspace(), ref.name()).isEmpty()) {
-        store.delete(target);
-        throw WorkspaceLookups.filesetNotFound(ref);
-      }
-    } finally {
-      lock.unlock();
-      copying.remove(target, lock);
     }
   }
 
-  private StoredArtifact copy(FilesetStorage storage, ExternalFile source, FilePath target) {
+  private void copy(Fileset fileset, FilesetStorage hf, FilePath path, FilePath target) {
+    FilesetRef ref = fileset.ref();
+    ExternalFile source =
+        external.stat(hf, path).orElseThrow(() -> FilesetFiles.fileNotFound(ref, path));
     InputStream bytes =
         external
-            .read(storage, source.path(), 0, -1)
+            .read(hf, path, 0, -1)
             .orElseThrow(
                 () ->
-                    new ExternalSourceException(
-                        "'" + source.path() + "' vanished from " + storage.sourceUri()));
-    try (bytes) {
-      return store.write(target, bytes, source.size());
+                    new ExternalSourceException("'" + path + "' vanished from " + hf.sourceUri()));
+    var checked = new CheckedCopy(bytes, source, hf.sourceUri());
+    try (checked) {
+      store.write(target, checked, source.size());
     } catch (StorageException e) {
-      // A short or long body fails the write; the source, not our store, is at fault then.
-      throw e.getCause() instanceof IOException io
-          ? new ExternalSourceException(
-              "copying '" + source.path() + "' from " + storage.sourceUri() + " failed", io)
-          : e;
+      // A body of the wrong size or digest fails the write: the source is at fault, not the store.
+      throw checked.failure().map(RuntimeException.class::cast).orElse(e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    boolean sameFileset =
+        filesets
+            .find(ref.workspace(), ref.name())
+            .filter(now -> now.createdAt().equals(fileset.createdAt()))
+            .filter(now -> now.storage().equals(fileset.storage()))
+            .isPresent();
+    if (!sameFileset) {
+      store.delete(target);
+      throw WorkspaceLookups.filesetNotFound(ref);
     }
   }
 
@@ -244,21 +267,16 @@ public final class FilesetContents {
         .map(stored -> FilesetFiles.describe(path, stored));
   }
 
-  private static FilesetFile readThrough(FilePath path, ExternalFile file) {
-    return new FilesetFile(path, file.size(), file.etag(), CacheStatus.NOT_CACHEABLE);
+  private static FilesetFile describe(ExternalFile file, CacheStatus status) {
+    return new FilesetFile(file.path(), file.size(), file.etag(), status);
   }
 
-  private FilesetFile copyable(
-      FilesetRef ref, ExternalFile file, FilesetFile copied, Set<FilePath> running) {
-    if (copied != null) {
-      return new FilesetFile(file.path(), copied.size(), copied.etag(), CacheStatus.CACHED);
+  private CacheStatus copyStatus(FilesetRef ref, FilePath path, boolean copied) {
+    if (copied) {
+      return CacheStatus.CACHED;
     }
-    boolean isCopying = storable(ref, file.path()).map(running::contains).orElse(false);
-    return new FilesetFile(
-        file.path(),
-        file.size(),
-        file.etag(),
-        isCopying ? CacheStatus.CACHING : CacheStatus.NOT_CACHED);
+    boolean running = storable(ref, path).map(copying::containsKey).orElse(false);
+    return running ? CacheStatus.CACHING : CacheStatus.NOT_CACHED;
   }
 
   /** Where a file would be copied to, if its path fits below the fileset's folder. */

@@ -128,7 +128,8 @@ class ExternalFilesetServicesTest {
 
     assertThatThrownBy(() -> services.readFile.open(hub, CONFIG, 0, -1))
         .isInstanceOf(ExternalSourceException.class)
-        .hasMessageContaining("SHA-256");
+        .hasMessageContaining("SHA-256")
+        .hasMessageContaining("nothing was kept");
     assertThat(services.store.stat(FilesetStorageLayout.file(hub, CONFIG))).isEmpty();
   }
 
@@ -178,5 +179,65 @@ class ExternalFilesetServicesTest {
     services.deleteFileset.delete(USER, hub);
 
     assertThat(services.store.list(FilesetStorageLayout.folder(hub))).isEmpty();
+  }
+
+  @Test
+  void givenASmallHubFileWithoutADigest_itsTagStaysTheSameBeforeAndAfterTheCopy()
+      throws IOException {
+    external.addSmall(HUB, "tokenizer_config.json", "{\"chat_template\": \"x\"}");
+    FilesetRef hub = create("hub", HUB);
+    FilePath tokenizer = new FilePath("tokenizer_config.json");
+
+    FilesetFile before = services.readFile.describe(hub, tokenizer);
+    FileContent content = services.readFile.open(hub, tokenizer, 0, -1);
+    FilesetFile after = services.readFile.describe(hub, tokenizer);
+
+    assertThat(content.file().etag()).isEqualTo(before.etag()).startsWith("git-");
+    assertThat(text(content)).contains("chat_template");
+    assertThat(after.etag()).isEqualTo(before.etag());
+    assertThat(after.cacheStatus()).isEqualTo(CacheStatus.CACHED);
+  }
+
+  @Test
+  void givenConcurrentFirstReads_theFileIsCopiedOnceAndShownAsCaching() throws Exception {
+    FilesetRef hub = create("hub", HUB);
+    var gate = new java.util.concurrent.CountDownLatch(1);
+    external.gateWholeReads(gate);
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var readers =
+          java.util.stream.IntStream.range(0, 4)
+              .mapToObj(i -> pool.submit(() -> text(services.readFile.open(hub, WEIGHTS, 0, -1))))
+              .toList();
+      assertThat(external.awaitGatedRead()).isTrue();
+
+      assertThat(services.readFile.describe(hub, WEIGHTS).cacheStatus())
+          .isEqualTo(CacheStatus.CACHING);
+      gate.countDown();
+      for (var reader : readers) {
+        assertThat(reader.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("tensor bytes");
+      }
+    }
+    assertThat(external.wholeReadsOf(WEIGHTS.value())).isEqualTo(1);
+  }
+
+  @Test
+  void givenAFilesetDeletedAndCreatedAgainDuringACopy_theCopyIsNotKept() throws Exception {
+    FilesetRef hub = create("hub", HUB);
+    var gate = new java.util.concurrent.CountDownLatch(1);
+    external.gateWholeReads(gate);
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      var reader = pool.submit(() -> services.readFile.open(hub, CONFIG, 0, -1));
+      assertThat(external.awaitGatedRead()).isTrue();
+
+      services.deleteFileset.delete(USER, hub);
+      var other = new FilesetStorage.HuggingFace("org/other", null, null, null);
+      external.add(other, "config.json", "{}");
+      create("hub", other);
+      gate.countDown();
+
+      assertThatThrownBy(() -> reader.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseInstanceOf(NotFoundException.class);
+    }
+    assertThat(services.store.stat(FilesetStorageLayout.file(hub, CONFIG))).isEmpty();
   }
 }

@@ -136,8 +136,9 @@ class FilesetFileServicesTest {
   void givenAnOffsetBeyondTheEnd_open_isRefused() {
     put("config.json", "hello world");
 
+    // Callers pick offsets from a description: beyond the end, the file changed in between.
     assertThatThrownBy(() -> services.readFile.open(fs, CONFIG, 12, -1))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(ConflictException.class);
     assertThatThrownBy(() -> services.readFile.open(fs, CONFIG, -1, -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -160,8 +161,9 @@ class FilesetFileServicesTest {
     put("config.json", "hello world");
     put("weights/a.safetensors", "xx");
 
-    services.deleteFile.delete(USER, fs, CONFIG);
+    FilesetFile deleted = services.deleteFile.delete(USER, fs, CONFIG);
 
+    assertThat(deleted).isEqualTo(FilesetFile.stored(CONFIG, 11, HELLO_SHA));
     assertThat(services.listFiles.list(fs))
         .extracting(FilesetFile::path)
         .containsExactly(new FilePath("weights/a.safetensors"));

@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,19 +52,33 @@ import tools.jackson.databind.json.JsonMapper;
  * it from redirects elsewhere (LFS files redirect to a CDN), and pagination links to another origin
  * than the endpoint's are refused. Listings are read within {@link Limits}. Path segments are
  * percent-encoded; a revision is one segment ({@code refs/pr/1} becomes {@code refs%2Fpr%2F1}).
+ *
+ * <p>A fileset's revision is pinned to a commit, whose listing never changes: full listings of
+ * repositories at commits are kept in a {@link ListingCache} (per endpoint, repository, commit and
+ * token), and {@link #stat} answers from a kept listing when there is one. Listings of branches and
+ * tags are read anew every time.
  */
 final class HuggingFaceFilesetSource {
 
   /**
-   * How much of a listing is read.
+   * How much of a listing is read, and how many listings are kept.
    *
    * @param maxPages pages of one listing
    * @param maxPageBytes bytes of one page (or of a revision's answer)
+   * @param maxListingBytes bytes of all the pages of one listing
    * @param maxEntries entries (files and folders) of one listing
+   * @param cachedListings full listings of repositories at commits kept (see {@link ListingCache})
+   * @param cachedFiles files of the kept listings, in all
    */
-  record Limits(int maxPages, int maxPageBytes, int maxEntries) {
+  record Limits(
+      int maxPages,
+      int maxPageBytes,
+      long maxListingBytes,
+      int maxEntries,
+      int cachedListings,
+      long cachedFiles) {
 
-    static final Limits DEFAULT = new Limits(1000, 16 << 20, 100_000);
+    static final Limits DEFAULT = new Limits(1000, 16 << 20, 64L << 20, 100_000, 64, 250_000);
   }
 
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
@@ -73,11 +90,13 @@ final class HuggingFaceFilesetSource {
   private final SourceFetcher fetcher;
   private final SecretStore secrets;
   private final Limits limits;
+  private final ListingCache listings;
 
   HuggingFaceFilesetSource(SourceFetcher fetcher, SecretStore secrets, Limits limits) {
     this.fetcher = fetcher;
     this.secrets = secrets;
     this.limits = limits;
+    this.listings = new ListingCache(limits.cachedListings(), limits.cachedFiles());
   }
 
   /**
@@ -99,7 +118,7 @@ final class HuggingFaceFilesetSource {
     }
     JsonNode answer;
     try {
-      answer = fetchJson(hub, url).json();
+      answer = fetchJson(hub, url, Long.MAX_VALUE).json();
     } catch (SourceFetchException e) {
       OptionalInt status = HttpStatusException.statusOf(e);
       if (status.orElse(0) == 404) {
@@ -134,9 +153,14 @@ final class HuggingFaceFilesetSource {
         storage.repoId(), sha.asString(), storage.endpoint(), storage.tokenSecret());
   }
 
-  /** Every file of the repository at its revision, in path order. */
+  /** Every file of the repository at its revision, in path order; kept when that is a commit. */
   List<ExternalFile> list(FilesetStorage.HuggingFace storage) {
     Hub hub = hub(storage, false);
+    Optional<ListingCache.Key> key = hub.cacheKey();
+    Optional<List<ExternalFile>> kept = key.flatMap(listings::get);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
     var files = new TreeMap<String, ExternalFile>();
     try {
       walk(
@@ -149,12 +173,21 @@ final class HuggingFaceFilesetSource {
     } catch (SourceFetchException e) {
       throw failure(hub, e);
     }
-    return List.copyOf(files.values());
+    List<ExternalFile> listing = List.copyOf(files.values());
+    key.ifPresent(k -> listings.put(k, listing));
+    return listing;
   }
 
-  /** The file at {@code path}, found in the listing of its folder. */
+  /**
+   * The file at {@code path}: from the kept full listing of the repository at its commit when there
+   * is one, or else found in the listing of its folder.
+   */
   Optional<ExternalFile> stat(FilesetStorage.HuggingFace storage, FilePath path) {
     Hub hub = hub(storage, false);
+    Optional<List<ExternalFile>> kept = hub.cacheKey().flatMap(listings::get);
+    if (kept.isPresent()) {
+      return ListingCache.find(kept.get(), path);
+    }
     String value = path.value();
     int slash = value.lastIndexOf('/');
     SourceUrl folder = hub.tree(slash < 0 ? null : value.substring(0, slash), false);
@@ -189,20 +222,8 @@ final class HuggingFaceFilesetSource {
         throw failure(hub, e);
       }
       // The range starts at or beyond the end: at the end is an empty read, beyond it an error.
-      Optional<ExternalFile> file = stat(storage, path);
-      if (file.isPresent() && offset > file.get().size()) {
-        throw new ExternalSourceException(
-            "offset "
-                + offset
-                + " is beyond the end of '"
-                + path
-                + "' ("
-                + file.get().size()
-                + " bytes) at "
-                + hub.where(),
-            e);
-      }
-      return file.map(found -> InputStream.nullInputStream());
+      return FileRanges.atOrBeyondEnd(
+          stat(storage, path).map(ExternalFile::size), path, offset, "at " + hub.where(), e);
     }
     return Optional.of(new SourceStream(source));
   }
@@ -210,13 +231,15 @@ final class HuggingFaceFilesetSource {
   // ---- listings -----------------------------------------------------------------------------
 
   /**
-   * Visits the files of a listing, page by page, until {@code stop} says so.
+   * Visits the files of a listing, page by page, until {@code stop} says so, reading at most {@link
+   * Limits#maxListingBytes()} of all its pages.
    *
    * @throws SourceFetchException when a page cannot be fetched
    */
   private void walk(Hub hub, SourceUrl first, Predicate<ExternalFile> stop) {
     SourceUrl page = first;
     int entries = 0;
+    long bytes = 0;
     for (int pages = 1; page != null; pages++) {
       if (pages > limits.maxPages()) {
         throw new ExternalSourceException(
@@ -227,7 +250,8 @@ final class HuggingFaceFilesetSource {
                 + hub.repoId()
                 + "; that is more than is read");
       }
-      Page answer = fetchJson(hub, page);
+      Page answer = fetchJson(hub, page, limits.maxListingBytes() - bytes);
+      bytes += answer.bytes();
       if (!answer.json().isArray()) {
         throw unreadable(hub, "a listing that is not a JSON array");
       }
@@ -288,26 +312,33 @@ final class HuggingFaceFilesetSource {
         : -1;
   }
 
-  /** One answer of the API: its JSON and the link to the next page, if any. */
-  private record Page(JsonNode json, Optional<String> next) {}
+  /** One answer of the API: its JSON, the link to the next page if any, and its length. */
+  private record Page(JsonNode json, Optional<String> next, int bytes) {}
 
   /**
-   * Fetches and parses one JSON answer of at most {@link Limits#maxPageBytes()} bytes.
+   * Fetches and parses one JSON answer of at most {@link Limits#maxPageBytes()} bytes, and at most
+   * {@code budget}, what is left of the bytes of a listing.
    *
    * @throws SourceFetchException when the answer cannot be fetched
    */
-  private Page fetchJson(Hub hub, SourceUrl url) {
+  private Page fetchJson(Hub hub, SourceUrl url, long budget) {
     FetchedSource source = fetcher.open(url, FetchRequest.whole(hub.token()));
     try (source) {
       int max = limits.maxPageBytes();
-      if (source.contentLength().orElse(0) > max) {
+      long announced = source.contentLength().orElse(0);
+      if (announced > max) {
         throw tooLarge(hub);
       }
-      byte[] bytes = source.body().readNBytes(max + 1);
-      if (bytes.length > max) {
-        throw tooLarge(hub);
+      if (announced > budget) {
+        throw overBudget(hub);
       }
-      return new Page(JSON.readTree(bytes), source.header("Link").flatMap(this::nextLink));
+      int cap = (int) Math.min(max, Math.max(0, budget));
+      byte[] bytes = source.body().readNBytes(cap + 1);
+      if (bytes.length > cap) {
+        throw bytes.length > max ? tooLarge(hub) : overBudget(hub);
+      }
+      return new Page(
+          JSON.readTree(bytes), source.header("Link").flatMap(this::nextLink), bytes.length);
     } catch (JacksonException e) {
       throw unreadable(hub, "something that is not JSON");
     } catch (IOException e) {
@@ -346,6 +377,15 @@ final class HuggingFaceFilesetSource {
     /** The endpoint as messages name it: scheme, host, port and path. */
     String where() {
       return SourceUrl.redact(endpoint);
+    }
+
+    /** What the listing of the repository is kept under; empty unless the revision is a commit. */
+    Optional<ListingCache.Key> cacheKey() {
+      if (!COMMIT.matcher(revision).matches()) {
+        return Optional.empty();
+      }
+      String tokenDigest = token.map(secret -> sha256(secret.value())).orElse("");
+      return Optional.of(new ListingCache.Key(endpoint.toString(), repoId, revision, tokenDigest));
     }
 
     SourceUrl api(String rest, String query) {
@@ -431,6 +471,16 @@ final class HuggingFaceFilesetSource {
     return token;
   }
 
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
   /** {@code text}'s '/'-separated segments, each percent-encoded. */
   private static String encoded(String text) {
     var path = new StringBuilder();
@@ -496,10 +546,25 @@ final class HuggingFaceFilesetSource {
     return new ExternalSourceException(
         hub.where()
             + " sent an answer of more than "
-            + (limits.maxPageBytes() >> 20)
-            + " MiB for "
+            + amount(limits.maxPageBytes())
+            + " for "
             + hub.repoId()
             + "; that is more than is read");
+  }
+
+  private ExternalSourceException overBudget(Hub hub) {
+    return new ExternalSourceException(
+        hub.where()
+            + " sent a listing of more than "
+            + amount(limits.maxListingBytes())
+            + " in all its pages for "
+            + hub.repoId()
+            + "; that is more than is read");
+  }
+
+  /** A number of bytes as messages name it: in MiB when it is a whole number of them. */
+  private static String amount(long bytes) {
+    return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
   }
 
   private static ExternalSourceException unreadable(Hub hub, String what) {

@@ -2,6 +2,7 @@ package org.modelregistry.adapter.storage.external;
 
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
 import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -21,11 +22,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.modelregistry.adapter.storage.fetch.ByteRanges;
 import org.modelregistry.adapter.storage.fetch.GuardedClients;
 import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.error.Violations;
@@ -94,7 +98,12 @@ final class S3FilesetSource implements AutoCloseable {
     this.connections = connections;
     this.secrets = secrets;
     var bounded = new BoundedAnswers(MAX_ANSWER_BYTES);
-    this.base = SharedHttpClient.INSTANCE.newBuilder().addInterceptor(bounded).build();
+    this.base =
+        SharedHttpClient.INSTANCE
+            .newBuilder()
+            .addInterceptor(bounded)
+            .addInterceptor(new PartialAnswers())
+            .build();
   }
 
   /**
@@ -162,20 +171,28 @@ final class S3FilesetSource implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens {@code length} bytes (-1: to the end) of the object at {@code path} from {@code offset}.
+   * The endpoint is asked for the range, but what it answers is checked: a partial answer must
+   * start at the offset its {@code Content-Range} names, a whole object (an endpoint that ignored
+   * the range) is skipped to the offset, and either is cut at the length.
+   */
   Optional<InputStream> read(FilesetStorage.S3 storage, FilePath path, long offset, long length) {
     MinioClient client = client(storage, false);
     try {
       if (length == 0) {
         return head(client, storage, path).map(head -> InputStream.nullInputStream());
       }
+      boolean ranged = offset > 0 || length > 0;
       GetObjectArgs.Builder get =
           GetObjectArgs.builder().bucket(storage.bucket()).object(key(storage, path));
-      if (offset > 0 || length > 0) {
+      if (ranged) {
         // The last byte, offset + length - 1, must not overflow: a longer length means "all".
         get.offset(offset).length(length > 0 ? Math.min(length, Long.MAX_VALUE - offset) : null);
       }
+      GetObjectResponse answer;
       try {
-        return Optional.of(client.getObject(get.build()));
+        answer = client.getObject(get.build());
       } catch (ErrorResponseException e) {
         if (isMissing(e)) {
           return Optional.empty();
@@ -183,25 +200,71 @@ final class S3FilesetSource implements AutoCloseable {
         if (!"InvalidRange".equals(e.errorResponse().code())) {
           throw e;
         }
+        // The range starts at or beyond the end: at the end is an empty read, beyond it an error.
+        return FileRanges.atOrBeyondEnd(
+            head(client, storage, path).map(StatObjectResponse::size),
+            path,
+            offset,
+            inBucket(storage),
+            null);
       }
-      // The range starts at or beyond the end: at the end is an empty read, beyond it an error.
-      Optional<StatObjectResponse> head = head(client, storage, path);
-      if (head.isPresent() && offset > head.get().size()) {
-        throw new ExternalSourceException(
-            "offset "
-                + offset
-                + " is beyond the end of '"
-                + path
-                + "' ("
-                + head.get().size()
-                + " bytes) in bucket '"
-                + storage.bucket()
-                + "'");
-      }
-      return head.map(found -> InputStream.nullInputStream());
+      return ranged ? Optional.of(cut(answer, storage, path, offset, length)) : Optional.of(answer);
     } catch (MinioException | RuntimeException e) {
       throw failure(storage, e, false);
     }
+  }
+
+  /**
+   * The range asked for out of the answer to a ranged GET, whether the endpoint honoured the range
+   * or not; closes the answer when it fails.
+   */
+  private static InputStream cut(
+      GetObjectResponse answer,
+      FilesetStorage.S3 storage,
+      FilePath path,
+      long offset,
+      long length) {
+    Supplier<ExternalSourceException> beyondEnd =
+        () -> FileRanges.beyondEnd(path, offset, OptionalLong.empty(), inBucket(storage), null);
+    String contentRange = answer.headers().get("Content-Range");
+    if (contentRange != null) {
+      // A partial answer (206): it holds the range asked for only if it starts at the offset.
+      OptionalLong start = ByteRanges.contentRangeStart(contentRange);
+      if (start.isEmpty() || start.getAsLong() != offset) {
+        closeQuietly(answer);
+        throw new ExternalSourceException(
+            "the S3 endpoint "
+                + hostOf(endpoint(storage))
+                + " answered another range than the one from byte "
+                + offset
+                + " of '"
+                + path
+                + "' "
+                + inBucket(storage));
+      }
+      return ByteRanges.slice(answer, 0, length, beyondEnd);
+    }
+    // The whole object (200): the endpoint ignored the range, which is cut out of it here.
+    OptionalLong size = ByteRanges.announcedLength(answer.headers());
+    if (size.isPresent() && offset >= size.getAsLong()) {
+      closeQuietly(answer);
+      return FileRanges.atOrBeyondEnd(
+              Optional.of(size.getAsLong()), path, offset, inBucket(storage), null)
+          .orElseThrow();
+    }
+    return ByteRanges.slice(answer, offset, length, beyondEnd);
+  }
+
+  private static void closeQuietly(InputStream answer) {
+    try {
+      answer.close();
+    } catch (IOException e) {
+      log.debug("closing an S3 answer failed", e);
+    }
+  }
+
+  private static String inBucket(FilesetStorage.S3 storage) {
+    return "in bucket '" + storage.bucket() + "'";
   }
 
   /**
@@ -459,6 +522,13 @@ final class S3FilesetSource implements AutoCloseable {
     if (refusal.isPresent()) {
       return new ExternalSourceException(
           "connecting to the S3 endpoint " + host + " was refused: " + refusal.get());
+    }
+    if (causeOf(e, PartialAnswers.UndescribedRangeException.class) != null) {
+      return new ExternalSourceException(
+          "the S3 endpoint "
+              + host
+              + " answered part of an object without saying which part (no Content-Range) for "
+              + bucket);
     }
     if (causeOf(e, BoundedAnswers.TooLargeException.class) != null) {
       return new ExternalSourceException(

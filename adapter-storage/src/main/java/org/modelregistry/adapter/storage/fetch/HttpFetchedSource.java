@@ -1,6 +1,5 @@
 package org.modelregistry.adapter.storage.fetch;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
@@ -45,8 +44,13 @@ final class HttpFetchedSource implements FetchedSource {
             ? OptionalLong.of(Math.min(wanted, Math.max(0, whole.getAsLong() - offset)))
             : OptionalLong.empty();
     this.body =
-        new Slice(
-            new Body(response.body().byteStream(), where, readTimeout), where, offset, wanted);
+        ByteRanges.slice(
+            new Body(response.body().byteStream(), where, readTimeout),
+            offset,
+            length,
+            () ->
+                new SourceFetchException(
+                    "reading " + where + " failed: the range starts beyond the end", false));
   }
 
   @Override
@@ -69,80 +73,8 @@ final class HttpFetchedSource implements FetchedSource {
     response.close();
   }
 
-  // A transfer coding (chunked) overrides any Content-Length, as RFC 9112 says.
   static OptionalLong announcedLength(Response response) {
-    String length = response.header("Content-Length");
-    if (response.header("Transfer-Encoding") != null || length == null) {
-      return OptionalLong.empty();
-    }
-    try {
-      long value = Long.parseLong(length.strip());
-      return value >= 0 ? OptionalLong.of(value) : OptionalLong.empty();
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
-  }
-
-  /** {@code length} bytes of {@code in} after skipping {@code offset}. */
-  private static final class Slice extends FilterInputStream {
-
-    private final String where;
-    private long toSkip;
-    private long left;
-
-    Slice(InputStream in, String where, long offset, long length) {
-      super(in);
-      this.where = where;
-      this.toSkip = offset;
-      this.left = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      Objects.checkFromIndexSize(offset, length, buffer.length);
-      while (toSkip > 0) {
-        long skipped = in.skip(toSkip);
-        if (skipped <= 0) {
-          if (in.read() < 0) {
-            throw new SourceFetchException(
-                "reading " + where + " failed: the range starts beyond the end", false);
-          }
-          skipped = 1;
-        }
-        toSkip -= skipped;
-      }
-      if (left <= 0) {
-        return -1;
-      }
-      if (length == 0) {
-        return 0;
-      }
-      int read = in.read(buffer, offset, (int) Math.min(length, left));
-      if (read > 0) {
-        left -= read;
-      }
-      return read;
-    }
-
-    @Override
-    public long skip(long count) throws IOException {
-      byte[] scratch = new byte[8192];
-      long skipped = 0;
-      while (skipped < count) {
-        int read = read(scratch, 0, (int) Math.min(scratch.length, count - skipped));
-        if (read < 0) {
-          break;
-        }
-        skipped += read;
-      }
-      return skipped;
-    }
+    return ByteRanges.announcedLength(response.headers());
   }
 
   private static final class Body extends InputStream {

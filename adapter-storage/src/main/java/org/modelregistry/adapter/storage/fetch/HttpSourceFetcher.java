@@ -49,8 +49,6 @@ public final class HttpSourceFetcher implements SourceFetcher, AutoCloseable {
   private static final Set<String> SCHEMES = Set.of("http", "https");
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
   private static final Pattern SCHEME = Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.\\-]*):");
-  private static final Pattern CONTENT_RANGE =
-      Pattern.compile("bytes\\s+(\\d{1,18})-\\d{1,18}/(?:\\d{1,18}|\\*)", Pattern.CASE_INSENSITIVE);
 
   private final FetchSettings settings;
   private final HostGuard guard;
@@ -162,7 +160,7 @@ public final class HttpSourceFetcher implements SourceFetcher, AutoCloseable {
       return new HttpFetchedSource(response, where, timeout);
     }
     if (response.code() == 206) {
-      OptionalLong start = rangeStart(response.header("Content-Range"));
+      OptionalLong start = ByteRanges.contentRangeStart(response.header("Content-Range"));
       if (response.header("Content-Range") != null
           && (start.isEmpty() || start.getAsLong() != request.offset())) {
         response.close();
@@ -178,19 +176,6 @@ public final class HttpSourceFetcher implements SourceFetcher, AutoCloseable {
           "GET " + where + ": the range starts beyond the end (" + whole.getAsLong() + " bytes)");
     }
     return new HttpFetchedSource(response, where, timeout, request.offset(), request.length());
-  }
-
-  /** The first byte of a {@code Content-Range: bytes first-last/size} header, if it is one. */
-  private static OptionalLong rangeStart(String contentRange) {
-    Matcher range = CONTENT_RANGE.matcher(contentRange == null ? "" : contentRange.strip());
-    if (!range.matches()) {
-      return OptionalLong.empty();
-    }
-    try {
-      return OptionalLong.of(Long.parseLong(range.group(1)));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
   }
 
   private static boolean sameOrigin(HttpUrl a, HttpUrl b) {

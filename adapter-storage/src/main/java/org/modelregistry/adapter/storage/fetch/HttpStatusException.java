@@ -1,8 +1,6 @@
 package org.modelregistry.adapter.storage.fetch;
 
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.modelregistry.ports.out.SourceFetchException;
 
 /**
@@ -12,9 +10,6 @@ import org.modelregistry.ports.out.SourceFetchException;
  * messages. It carries no URL and no header.
  */
 public final class HttpStatusException extends Exception {
-
-  // The message form of HttpSourceFetcher ("GET <url> returned 404"), which other fetchers copy.
-  private static final Pattern RETURNED = Pattern.compile(" returned (\\d{3})(?::|$)");
 
   private final int status;
 
@@ -28,17 +23,13 @@ public final class HttpStatusException extends Exception {
   }
 
   /**
-   * The status {@code failure} reports: from its {@code HttpStatusException} cause, or else from a
-   * message of the form {@code "GET <url> returned 404"}; empty for failures without an answer
-   * (refused hosts, connection errors, timeouts).
+   * The status {@code failure} reports through its {@code HttpStatusException} cause; empty for
+   * failures without an answer (refused hosts, connection errors, timeouts) and for failures of
+   * fetchers that attach no status, whatever their message says.
    */
   public static OptionalInt statusOf(SourceFetchException failure) {
-    if (failure.getCause() instanceof HttpStatusException answered) {
-      return OptionalInt.of(answered.status);
-    }
-    Matcher returned = RETURNED.matcher(failure.getMessage() == null ? "" : failure.getMessage());
-    return returned.find()
-        ? OptionalInt.of(Integer.parseInt(returned.group(1)))
+    return failure.getCause() instanceof HttpStatusException answered
+        ? OptionalInt.of(answered.status)
         : OptionalInt.empty();
   }
 }

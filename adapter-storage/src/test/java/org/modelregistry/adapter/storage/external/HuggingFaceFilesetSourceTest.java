@@ -170,8 +170,9 @@ class HuggingFaceFilesetSourceTest {
     hub.privateWithToken(TOKEN);
 
     FilesetStorage pinned = sources.pin(repository("main", "hf-token"));
-    assertThat(sources.list(pinned)).hasSize(4);
+    // Before the listing, which stat would answer from once it is kept.
     assertThat(sources.stat(pinned, path("tokenizer/vocab.json"))).isPresent();
+    assertThat(sources.list(pinned)).hasSize(4);
     assertThat(bytes(sources.read(pinned, path("config.json"), 0, -1))).isEqualTo(CONFIG);
 
     assertThat(hub.received())
@@ -319,9 +320,7 @@ class HuggingFaceFilesetSourceTest {
           exchange.getResponseHeaders().set("Link", "<?recursive=true&cursor=x>; rel=\"next\"");
           FakeHub.json(exchange, 200, "[]");
         });
-    var source =
-        new HuggingFaceFilesetSource(
-            fetcher, secrets, new HuggingFaceFilesetSource.Limits(3, 1 << 20, 100));
+    var source = new HuggingFaceFilesetSource(fetcher, secrets, limits(3, 1 << 20, 64L << 20, 100));
 
     assertThatThrownBy(() -> source.list(repository(MAIN, null)))
         .isInstanceOf(ExternalSourceException.class)
@@ -331,13 +330,183 @@ class HuggingFaceFilesetSourceTest {
 
   @Test
   void givenMoreEntriesThanTheBound_list_fails() {
-    var source =
-        new HuggingFaceFilesetSource(
-            fetcher, secrets, new HuggingFaceFilesetSource.Limits(10, 1 << 20, 5));
+    var source = new HuggingFaceFilesetSource(fetcher, secrets, limits(10, 1 << 20, 64L << 20, 5));
 
     assertThatThrownBy(() -> source.list(repository(MAIN, null)))
         .isInstanceOf(ExternalSourceException.class)
         .hasMessageContaining("more than 5 entries");
+  }
+
+  @Test
+  void givenPagesLargerInAllThanTheListingBudget_list_failsOnceItIsPassed() {
+    // Seven entries, one a page of 91 to 212 bytes: the fifth page passes 500 bytes in all.
+    hub.pageSize(1);
+    var source = new HuggingFaceFilesetSource(fetcher, secrets, limits(100, 1 << 20, 500, 100_000));
+
+    assertThatThrownBy(() -> source.list(repository(MAIN, null)))
+        .isInstanceOf(ExternalSourceException.class)
+        .hasMessageContaining("more than 500 bytes in all its pages");
+    // Every page is far below the page cap: the budget stopped the listing at its fifth page.
+    assertThat(hub.received()).hasSize(5);
+  }
+
+  @Test
+  void givenChunkedPagesLargerInAllThanTheListingBudget_list_failsWhileReadingThem() {
+    byte[] page = ("[" + entry("f.bin") + "]").getBytes(StandardCharsets.UTF_8);
+    hub.route(
+        "/api/models/org/model/tree/" + MAIN,
+        exchange -> {
+          exchange.getResponseHeaders().set("Link", "<?recursive=true&cursor=x>; rel=\"next\"");
+          exchange.sendResponseHeaders(200, 0);
+          exchange.getResponseBody().write(page);
+        });
+    var source =
+        new HuggingFaceFilesetSource(
+            fetcher, secrets, limits(100, 1 << 20, 3L * page.length + 1, 100_000));
+
+    assertThatThrownBy(() -> source.list(repository(MAIN, null)))
+        .isInstanceOf(ExternalSourceException.class)
+        .hasMessageContaining("in all its pages");
+    assertThat(hub.received()).hasSize(4);
+  }
+
+  @Test
+  void givenAListingAnnouncedLargerThanWhatIsLeftOfTheBudget_list_failsBeforeReadingIt() {
+    hub.pageSize(4);
+    var source = new HuggingFaceFilesetSource(fetcher, secrets, limits(100, 1 << 20, 10, 100));
+
+    assertThatThrownBy(() -> source.list(repository(MAIN, null)))
+        .isInstanceOf(ExternalSourceException.class)
+        .hasMessageContaining("more than 10 bytes in all its pages");
+    assertThat(hub.received()).hasSize(1);
+  }
+
+  @Test
+  void givenPagesWithinTheListingBudget_list_readsThemAll() {
+    hub.pageSize(1);
+    var source =
+        new HuggingFaceFilesetSource(fetcher, secrets, limits(100, 1 << 20, 1 << 20, 100_000));
+
+    assertThat(source.list(repository(MAIN, null))).hasSize(4);
+  }
+
+  // ---- kept listings ------------------------------------------------------------------------
+
+  @Test
+  void givenARepositoryAtACommit_listAgain_answersWithoutAskingTheHub() {
+    hub.pageSize(4);
+    List<ExternalFile> first = sources.list(repository(MAIN, null));
+    int requests = hub.received().size();
+
+    assertThat(sources.list(repository(MAIN, null))).isEqualTo(first);
+    assertThat(hub.received()).hasSize(requests);
+    assertThat(requests).isEqualTo(2);
+  }
+
+  @Test
+  void givenAListedRepositoryAtACommit_stat_answersFromTheListingWithoutAskingTheHub() {
+    sources.list(repository(MAIN, null));
+    int requests = hub.received().size();
+
+    assertThat(sources.stat(repository(MAIN, null), path("tokenizer/vocab.json")))
+        .contains(
+            new ExternalFile(
+                path("tokenizer/vocab.json"),
+                VOCAB.length,
+                FakeHub.gitOid(VOCAB),
+                Optional.empty()));
+    assertThat(sources.stat(repository(MAIN, null), path("model.safetensors")))
+        .hasValueSatisfying(file -> assertThat(file.size()).isEqualTo(WEIGHTS.length));
+    assertThat(sources.stat(repository(MAIN, null), path("tokenizer/missing.json"))).isEmpty();
+    assertThat(sources.stat(repository(MAIN, null), path("tokenizer"))).isEmpty();
+    assertThat(sources.stat(repository(MAIN, null), path("a/b/c.txt"))).isPresent();
+    assertThat(hub.received()).hasSize(requests);
+  }
+
+  @Test
+  void givenAListedRepositoryAtACommit_readingAtTheEnd_findsTheSizeWithoutListingAgain()
+      throws IOException {
+    sources.list(repository(MAIN, null));
+
+    assertThat(bytes(sources.read(repository(MAIN, null), path("config.json"), CONFIG.length, -1)))
+        .isEmpty();
+    assertThat(hub.received())
+        .extracting(FakeHub.Received::rawPath)
+        .containsExactly(
+            "/api/models/org/model/tree/" + MAIN, "/org/model/resolve/" + MAIN + "/config.json");
+  }
+
+  @Test
+  void givenABranch_listAndStat_askTheHubEveryTime() {
+    sources.list(repository("main", null));
+    sources.list(repository("main", null));
+    sources.stat(repository("main", null), path("config.json"));
+
+    assertThat(hub.received())
+        .extracting(FakeHub.Received::rawPath)
+        .containsExactly(
+            "/api/models/org/model/tree/main",
+            "/api/models/org/model/tree/main",
+            "/api/models/org/model/tree/main");
+  }
+
+  @Test
+  void givenAListingReadWithAToken_list_withoutTheTokenOrWithAnother_asksTheHubAgain() {
+    hub.privateWithToken(TOKEN);
+    assertThat(sources.list(repository(MAIN, "hf-token"))).hasSize(4);
+
+    assertThatThrownBy(() -> sources.list(repository(MAIN, null)))
+        .isInstanceOf(ExternalSourceException.class)
+        .hasMessageContaining("refused access without a token");
+    assertThatThrownBy(() -> sources.stat(repository(MAIN, "wrong-token"), path("config.json")))
+        .isInstanceOf(ExternalSourceException.class)
+        .hasMessageContaining("refused the token");
+    assertThat(hub.received()).hasSize(3);
+  }
+
+  @Test
+  void givenAListingThatFailed_listAgain_asksTheHubAgain() {
+    var answers = new java.util.concurrent.atomic.AtomicInteger();
+    hub.route(
+        "/api/models/org/model/tree/" + MAIN,
+        exchange -> {
+          if (answers.incrementAndGet() == 1) {
+            FakeHub.json(exchange, 503, "{\"error\":\"busy\"}");
+          } else {
+            FakeHub.json(exchange, 200, "[" + entry("only.bin") + "]");
+          }
+        });
+
+    assertThatThrownBy(() -> sources.list(repository(MAIN, null)))
+        .isInstanceOf(ExternalSourceException.class);
+    assertThat(sources.list(repository(MAIN, null)))
+        .extracting(file -> file.path().value())
+        .containsExactly("only.bin");
+    assertThat(sources.list(repository(MAIN, null))).hasSize(1);
+    assertThat(answers).hasValue(2);
+  }
+
+  @Test
+  void givenMoreRepositoriesThanAreKept_list_asksTheHubAgainForTheLeastRecentlyUsed() {
+    String other = "fedcba9876543210fedcba9876543210fedcba98";
+    hub.branch("other", other);
+    var source =
+        new HuggingFaceFilesetSource(
+            fetcher,
+            secrets,
+            new HuggingFaceFilesetSource.Limits(100, 1 << 20, 64L << 20, 100_000, 1, 1000));
+
+    source.list(repository(MAIN, null));
+    source.list(repository(other, null));
+    source.list(repository(other, null));
+    source.list(repository(MAIN, null));
+
+    assertThat(hub.received())
+        .extracting(FakeHub.Received::rawPath)
+        .containsExactly(
+            "/api/models/org/model/tree/" + MAIN,
+            "/api/models/org/model/tree/" + other,
+            "/api/models/org/model/tree/" + MAIN);
   }
 
   // ---- stat ---------------------------------------------------------------------------------
@@ -454,6 +623,19 @@ class HuggingFaceFilesetSourceTest {
         revision,
         hub.endpoint(),
         tokenSecret == null ? null : new SecretRef(tokenSecret));
+  }
+
+  /** Reading limits with the default cache. */
+  private static HuggingFaceFilesetSource.Limits limits(
+      int maxPages, int maxPageBytes, long maxListingBytes, int maxEntries) {
+    var defaults = HuggingFaceFilesetSource.Limits.DEFAULT;
+    return new HuggingFaceFilesetSource.Limits(
+        maxPages,
+        maxPageBytes,
+        maxListingBytes,
+        maxEntries,
+        defaults.cachedListings(),
+        defaults.cachedFiles());
   }
 
   private static String entry(String path) {

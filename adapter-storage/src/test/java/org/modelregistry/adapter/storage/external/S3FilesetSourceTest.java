@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.modelregistry.adapter.storage.external.TestSources.settings;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.minio.Http;
 import io.minio.MakeBucketArgs;
@@ -14,7 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -363,19 +364,129 @@ class S3FilesetSourceTest {
   }
 
   @Test
-  void givenAnEndpointThatDoesNotAnswer_list_failsNamingItsHost() throws IOException {
-    int port;
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = socket.getLocalPort();
+  void givenAnEndpointThatRefusesConnections_list_failsNamingItsHost() throws IOException {
+    // A socket bound but not listening holds the port for the whole test (nothing else can bind
+    // it, as it does not allow address reuse) and the system refuses every connection to it.
+    try (var reserved = new Socket()) {
+      reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      int port = reserved.getLocalPort();
+      var storage =
+          new FilesetStorage.S3(
+              BUCKET, null, "us-east-1", "http://127.0.0.1:" + port, ref("ak"), ref("sk"));
+      try (var closed = sourcesAllowing("127.0.0.1:" + port)) {
+        assertThatThrownBy(() -> closed.list(storage))
+            .isInstanceOf(ExternalSourceException.class)
+            .hasMessage("cannot reach the S3 endpoint 127.0.0.1:" + port + ": connection failed")
+            .hasMessageNotContaining(SECRET_KEY);
+      }
     }
-    var storage =
-        new FilesetStorage.S3(
-            BUCKET, null, "us-east-1", "http://127.0.0.1:" + port, ref("ak"), ref("sk"));
-    try (var closed = sourcesAllowing("127.0.0.1:" + port)) {
-      assertThatThrownBy(() -> closed.list(storage))
-          .isInstanceOf(ExternalSourceException.class)
-          .hasMessageStartingWith("cannot reach the S3 endpoint 127.0.0.1:" + port)
-          .hasMessageNotContaining(SECRET_KEY);
+  }
+
+  // ---- endpoints that do not honour ranges ----------------------------------------------------
+
+  @Test
+  void givenAnEndpointThatIgnoresRanges_read_cutsTheRangeOutOfTheWholeObject() throws IOException {
+    var ranges = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    try (var endpoint =
+        FakeS3.start(
+            exchange -> {
+              ranges.add(String.valueOf(exchange.getRequestHeaders().getFirst("Range")));
+              FakeHub.send(exchange, 200, WEIGHTS);
+            })) {
+      FilesetStorage.S3 storage = endpoint.bucket();
+      FilePath weights = path("weights.bin");
+      try (var ignoring = sourcesAllowing(endpoint.host())) {
+        assertThat(bytes(ignoring.read(storage, weights, 2, 5)))
+            .isEqualTo(Arrays.copyOfRange(WEIGHTS, 2, 7));
+        assertThat(bytes(ignoring.read(storage, weights, 0, 4)))
+            .isEqualTo(Arrays.copyOfRange(WEIGHTS, 0, 4));
+        assertThat(bytes(ignoring.read(storage, weights, 15, -1)))
+            .isEqualTo(Arrays.copyOfRange(WEIGHTS, 15, WEIGHTS.length));
+        assertThat(bytes(ignoring.read(storage, weights, 18, 100)))
+            .isEqualTo(Arrays.copyOfRange(WEIGHTS, 18, WEIGHTS.length));
+        assertThat(bytes(ignoring.read(storage, weights, 0, -1))).isEqualTo(WEIGHTS);
+        assertThat(bytes(ignoring.read(storage, weights, WEIGHTS.length, -1))).isEmpty();
+        assertThatThrownBy(() -> ignoring.read(storage, weights, WEIGHTS.length + 1, 4))
+            .isInstanceOf(ExternalSourceException.class)
+            .hasMessage(
+                "offset 21 is beyond the end of 'weights.bin' (20 bytes) in bucket '"
+                    + BUCKET
+                    + "'");
+      }
+      assertThat(ranges)
+          .containsExactly(
+              "bytes=2-6",
+              "bytes=0-3",
+              "bytes=15-",
+              "bytes=18-117",
+              "null",
+              "bytes=20-",
+              "bytes=21-24");
+    }
+  }
+
+  @Test
+  void givenAChunkedAnswerIgnoringARangeBeyondTheEnd_reading_failsAsBeyondTheEnd()
+      throws IOException {
+    try (var endpoint =
+        FakeS3.start(
+            exchange -> {
+              exchange.sendResponseHeaders(200, 0);
+              exchange.getResponseBody().write(WEIGHTS);
+            })) {
+      try (var ignoring = sourcesAllowing(endpoint.host())) {
+        Optional<InputStream> read =
+            ignoring.read(endpoint.bucket(), path("weights.bin"), WEIGHTS.length + 5, 4);
+        assertThat(read).isPresent();
+        try (InputStream in = read.get()) {
+          assertThatThrownBy(in::readAllBytes)
+              .isInstanceOf(ExternalSourceException.class)
+              .hasMessageContaining("offset 25 is beyond the end of 'weights.bin'");
+        }
+      }
+    }
+  }
+
+  @Test
+  void givenAPartialAnswerForAnotherRange_read_failsInsteadOfServingIt() throws IOException {
+    try (var endpoint =
+        FakeS3.start(
+            exchange -> {
+              exchange.getResponseHeaders().set("Content-Range", "bytes 0-4/" + WEIGHTS.length);
+              FakeHub.send(exchange, 206, Arrays.copyOfRange(WEIGHTS, 0, 5));
+            })) {
+      try (var misplaced = sourcesAllowing(endpoint.host())) {
+        assertThatThrownBy(() -> misplaced.read(endpoint.bucket(), path("weights.bin"), 2, 5))
+            .isInstanceOf(ExternalSourceException.class)
+            .hasMessageContaining("answered another range than the one from byte 2");
+      }
+    }
+  }
+
+  @Test
+  void givenAPartialAnswerLongerThanAskedFor_read_cutsItToTheLength() throws IOException {
+    try (var endpoint =
+        FakeS3.start(
+            exchange -> {
+              exchange.getResponseHeaders().set("Content-Range", "bytes 2-19/" + WEIGHTS.length);
+              FakeHub.send(exchange, 206, Arrays.copyOfRange(WEIGHTS, 2, WEIGHTS.length));
+            })) {
+      try (var generous = sourcesAllowing(endpoint.host())) {
+        assertThat(bytes(generous.read(endpoint.bucket(), path("weights.bin"), 2, 5)))
+            .isEqualTo(Arrays.copyOfRange(WEIGHTS, 2, 7));
+      }
+    }
+  }
+
+  @Test
+  void givenAPartialAnswerWithoutContentRange_read_failsInsteadOfGuessing() throws IOException {
+    try (var endpoint =
+        FakeS3.start(exchange -> FakeHub.send(exchange, 206, Arrays.copyOfRange(WEIGHTS, 2, 7)))) {
+      try (var vague = sourcesAllowing(endpoint.host())) {
+        assertThatThrownBy(() -> vague.read(endpoint.bucket(), path("weights.bin"), 2, 5))
+            .isInstanceOf(ExternalSourceException.class)
+            .hasMessageContaining("without saying which part (no Content-Range)");
+      }
     }
   }
 
@@ -432,6 +543,41 @@ class S3FilesetSourceTest {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  /**
+   * An S3 endpoint on 127.0.0.1 that answers every GET of an object with {@code object} (no
+   * signature checked), as endpoints that do not honour ranges as they should do.
+   */
+  private record FakeS3(HttpServer server) implements AutoCloseable {
+
+    static FakeS3 start(HttpHandler object) throws IOException {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext(
+          "/",
+          exchange -> {
+            try (exchange) {
+              object.handle(exchange);
+            }
+          });
+      server.start();
+      return new FakeS3(server);
+    }
+
+    String host() {
+      return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    FilesetStorage.S3 bucket() {
+      return new FilesetStorage.S3(
+          BUCKET, null, "us-east-1", "http://" + host(), ref("ak"), ref("sk"));
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
 
   private ExternalFilesetSources sourcesAllowing(String... hosts) {
     FetchSettings settings = settings(hosts);

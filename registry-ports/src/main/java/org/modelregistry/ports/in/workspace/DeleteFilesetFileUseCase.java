@@ -9,9 +9,10 @@ public interface DeleteFilesetFileUseCase {
   /**
    * Deletes the file at {@code path} of the fileset.
    *
+   * @return the file as it was before it was deleted
    * @throws org.modelregistry.domain.error.NotFoundException when there is no such fileset or file
    * @throws org.modelregistry.domain.error.ConflictException when the fileset's files live at an
    *     external source
    */
-  void delete(WorkspaceCaller caller, FilesetRef fileset, FilePath path);
+  FilesetFile delete(WorkspaceCaller caller, FilesetRef fileset, FilePath path);
 }

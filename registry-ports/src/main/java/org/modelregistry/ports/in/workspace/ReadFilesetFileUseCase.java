@@ -13,7 +13,9 @@ public interface ReadFilesetFileUseCase {
    * caller closes the returned content.
    *
    * @throws org.modelregistry.domain.error.NotFoundException when there is no such fileset or file
-   * @throws IllegalArgumentException when {@code offset} is negative or beyond the file's end
+   * @throws IllegalArgumentException when {@code offset} is negative
+   * @throws org.modelregistry.domain.error.ConflictException when {@code offset} is beyond the
+   *     file's end (it changed since the caller described it)
    */
   FileContent open(FilesetRef fileset, FilePath path, long offset, long length);
 

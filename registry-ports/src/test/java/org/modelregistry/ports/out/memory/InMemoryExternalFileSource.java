@@ -34,6 +34,10 @@ public final class InMemoryExternalFileSource implements ExternalFileSource {
   private final Map<String, Map<String, byte[]>> sources = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> wholeReads = new ConcurrentHashMap<>();
   private final Set<String> missing = ConcurrentHashMap.newKeySet();
+  private final Set<String> small = ConcurrentHashMap.newKeySet();
+  private volatile java.util.concurrent.CountDownLatch gate;
+  private final java.util.concurrent.CountDownLatch gatedReadStarted =
+      new java.util.concurrent.CountDownLatch(1);
   private volatile boolean wrongDigest;
 
   /** Puts a file at {@code path} of {@code storage}'s source. */
@@ -46,6 +50,28 @@ public final class InMemoryExternalFileSource implements ExternalFileSource {
         .computeIfAbsent(storage.sourceUri(), s -> new ConcurrentHashMap<>())
         .put(path, content.clone());
     return this;
+  }
+
+  /**
+   * Puts a small file, as a hub keeps it outside LFS: it publishes only a git object id as its tag,
+   * no SHA-256.
+   */
+  public InMemoryExternalFileSource addSmall(FilesetStorage storage, String path, String content) {
+    small.add(storage.sourceUri() + "|" + path);
+    return add(storage, path, content);
+  }
+
+  /**
+   * From now on, whole-file reads block at their first byte until {@code gate} opens: a copy that
+   * stays running. {@link #awaitGatedRead()} waits until one is blocked.
+   */
+  public void gateWholeReads(java.util.concurrent.CountDownLatch gate) {
+    this.gate = gate;
+  }
+
+  /** Waits (at most 10 seconds) until a whole-file read is blocked at the gate. */
+  public boolean awaitGatedRead() throws InterruptedException {
+    return gatedReadStarted.await(10, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** Makes {@code storage}'s source one that does not exist. */
@@ -112,12 +138,33 @@ public final class InMemoryExternalFileSource implements ExternalFileSource {
     if (bytes == null) {
       return Optional.empty();
     }
-    if (offset == 0 && length < 0) {
-      wholeReads.computeIfAbsent(path.value(), p -> new AtomicInteger()).incrementAndGet();
-    }
     int from = (int) Math.min(offset, bytes.length);
     int to = length < 0 ? bytes.length : (int) Math.min(bytes.length, offset + length);
-    return Optional.of(new ByteArrayInputStream(bytes, from, to - from));
+    InputStream in = new ByteArrayInputStream(bytes, from, to - from);
+    if (offset == 0 && length < 0) {
+      wholeReads.computeIfAbsent(path.value(), p -> new AtomicInteger()).incrementAndGet();
+      var waitFor = gate;
+      if (waitFor != null) {
+        return Optional.of(gated(in, waitFor));
+      }
+    }
+    return Optional.of(in);
+  }
+
+  private InputStream gated(InputStream in, java.util.concurrent.CountDownLatch waitFor) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        gatedReadStarted.countDown();
+        try {
+          waitFor.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("interrupted at the gate");
+        }
+        return super.read(b, off, len);
+      }
+    };
   }
 
   private Map<String, byte[]> files(FilesetStorage storage) {
@@ -129,10 +176,17 @@ public final class InMemoryExternalFileSource implements ExternalFileSource {
 
   private ExternalFile describe(FilesetStorage storage, String path, byte[] bytes) {
     String sha256 = sha256(bytes);
-    boolean hub = storage instanceof FilesetStorage.HuggingFace;
+    boolean hub =
+        storage instanceof FilesetStorage.HuggingFace
+            && !small.contains(storage.sourceUri() + "|" + path);
     Optional<String> published =
         hub ? Optional.of(wrongDigest ? sha256(new byte[] {1}) : sha256) : Optional.empty();
-    String etag = hub ? published.get() : "etag-" + sha256.substring(0, 16);
+    String etag =
+        hub
+            ? published.get()
+            : storage instanceof FilesetStorage.HuggingFace
+                ? "git-" + sha256.substring(0, 40)
+                : "etag-" + sha256.substring(0, 16);
     return new ExternalFile(new FilePath(path), bytes.length, etag, published);
   }
 
