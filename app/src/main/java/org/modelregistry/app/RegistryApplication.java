@@ -135,7 +135,10 @@ public final class RegistryApplication implements AutoCloseable {
       RunningHttpApi server =
           HttpApi.start(
               new HttpSettings(
-                  settings.maxRequestBodyBytes(), settings.localIdentity(), settings.localAdmin()),
+                  settings.maxRequestBodyBytes(),
+                  settings.localIdentity(),
+                  settings.localAdmin(),
+                  settings.maxUploadBytes()),
               useCases,
               settings.host(),
               settings.port());

@@ -25,6 +25,7 @@ import org.modelregistry.domain.workspace.CredentialEndpoints;
  * @param secretsDir the folder holding the secrets storage configs name (one file per secret), or
  *     null for none
  * @param credentialEndpoints origins besides the public defaults that secrets may be sent to
+ * @param maxUploadBytes the largest file one fileset upload may store
  */
 public record RegistrySettings(
     String host,
@@ -38,7 +39,8 @@ public record RegistrySettings(
     boolean localAdmin,
     List<String> trustRemoteCodeSources,
     Path secretsDir,
-    CredentialEndpoints credentialEndpoints) {
+    CredentialEndpoints credentialEndpoints,
+    long maxUploadBytes) {
 
   public RegistrySettings {
     Objects.requireNonNull(host, "host");

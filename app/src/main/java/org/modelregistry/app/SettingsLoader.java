@@ -54,6 +54,10 @@ public final class SettingsLoader {
               "local-identity-type",
               "user",
               "Identity type of the local identity: user or service_account."),
+          new Setting(
+              "max-upload-bytes",
+              "107374182400",
+              "Largest file one fileset upload may store, in bytes (100 GiB)."),
           new Setting("storage", "local", "Where model files are stored: local or s3."),
           new Setting(
               "storage-dir",
@@ -193,7 +197,18 @@ public final class SettingsLoader {
         parse(values, "local-identity-admin", SettingsLoader::parseBoolean, "true or false"),
         trustRemoteCodeSources(values),
         secretsDir(values),
-        credentialEndpoints(values));
+        credentialEndpoints(values),
+        maxUpload(values));
+  }
+
+  private static long maxUpload(Map<String, String> values) {
+    long bytes =
+        parse(values, "max-upload-bytes", Long::parseLong, "a non-negative number of bytes");
+    if (bytes < 0) {
+      throw invalid(
+          "max-upload-bytes", values.get("max-upload-bytes"), "a non-negative number of bytes");
+    }
+    return bytes;
   }
 
   private static CredentialEndpoints credentialEndpoints(Map<String, String> values) {

@@ -38,10 +38,12 @@ final class FilesetFileHandlers {
 
   private final WorkspaceUseCases useCases;
   private final WorkspaceCallers callers;
+  private final long maxUploadBytes;
 
-  FilesetFileHandlers(WorkspaceUseCases useCases, WorkspaceCallers callers) {
+  FilesetFileHandlers(WorkspaceUseCases useCases, WorkspaceCallers callers, long maxUploadBytes) {
     this.useCases = useCases;
     this.callers = callers;
+    this.maxUploadBytes = maxUploadBytes;
   }
 
   /**
@@ -55,10 +57,13 @@ final class FilesetFileHandlers {
     FilePath path = path(ctx, params);
     params.throwIfAny();
     long declared = ctx.req().getContentLengthLong();
+    if (declared > maxUploadBytes) {
+      throw tooLarge();
+    }
     // The container owns the request stream: it is read to its end, not closed.
     UploadBody body;
     try {
-      body = new UploadBody(ctx.req().getInputStream(), declared);
+      body = new UploadBody(ctx.req().getInputStream(), declared, maxUploadBytes);
     } catch (IOException e) {
       throw incompleteBody(e);
     }
@@ -66,6 +71,9 @@ final class FilesetFileHandlers {
     try {
       stored = useCases.putFilesetFile().put(callers.of(ctx), ref, path, body, declared);
     } catch (StorageException e) {
+      if (body.tooLarge()) {
+        throw tooLarge();
+      }
       if (body.brokenOff()) {
         throw incompleteBody(e);
       }
@@ -143,6 +151,15 @@ final class FilesetFileHandlers {
   }
 
   /** 400: the client's body broke off (shorter than its Content-Length, or the connection went). */
+  private RequestRejected tooLarge() {
+    return new RequestRejected(
+        HttpStatus.CONTENT_TOO_LARGE.getCode(),
+        new Violation(
+            List.of("body"),
+            "an uploaded file must be at most " + maxUploadBytes + " bytes",
+            "content_too_large"));
+  }
+
   private static RequestRejected incompleteBody(Exception cause) {
     RequestRejected rejected =
         new RequestRejected(
@@ -163,16 +180,24 @@ final class FilesetFileHandlers {
   private static final class UploadBody extends FilterInputStream {
 
     private final long declared;
+    private final long max;
     private long read;
     private boolean brokenOff;
+    private boolean tooLarge;
 
-    UploadBody(InputStream in, long declared) {
+    UploadBody(InputStream in, long declared, long max) {
       super(in);
       this.declared = declared;
+      this.max = max;
     }
 
     boolean brokenOff() {
       return brokenOff;
+    }
+
+    /** Whether more bytes came than an upload may hold (a chunked body declares no length). */
+    boolean tooLarge() {
+      return tooLarge;
     }
 
     @Override
@@ -195,6 +220,10 @@ final class FilesetFileHandlers {
         brokenOff |= declared >= 0 && read < declared;
       } else {
         read += n;
+        if (read > max) {
+          tooLarge = true;
+          throw new IOException("the upload is larger than " + max + " bytes");
+        }
       }
       return n;
     }

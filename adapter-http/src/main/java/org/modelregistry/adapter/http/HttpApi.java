@@ -55,7 +55,8 @@ public final class HttpApi {
     WorkspaceModelHandlers workspaceModels =
         new WorkspaceModelHandlers(useCases.workspace(), workspaceBodies, callers);
     FilesetHandlers filesets = new FilesetHandlers(useCases.workspace(), workspaceBodies, callers);
-    FilesetFileHandlers filesetFiles = new FilesetFileHandlers(useCases.workspace(), callers);
+    FilesetFileHandlers filesetFiles =
+        new FilesetFileHandlers(useCases.workspace(), callers, settings.maxUploadBytes());
 
     return Javalin.create(
         config -> {

@@ -103,6 +103,33 @@ class FilesetFileRoutesTest {
   }
 
   @Test
+  void givenAnUploadOverTheUploadLimit_putDeclaredOrChunked_is413AndStoresNothing() {
+    try (var limited =
+        ApiFixture.start(
+            HttpSettings.forLocalIdentity(ApiFixture.LOCAL).withMaxUploadBytes(1000))) {
+      limited.workspace().fileset("team", "data");
+      String file = FILESETS + "/data/-/";
+      byte[] tooBig = bigContent(1001);
+
+      Reply declared = limited.send("PUT", file + "a.bin", BodyPublishers.ofByteArray(tooBig));
+      Reply chunked =
+          limited.send(
+              "PUT",
+              file + "b.bin",
+              BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooBig)));
+      Reply fits =
+          limited.send("PUT", file + "c.bin", BodyPublishers.ofByteArray(bigContent(1000)));
+
+      assertThat(declared.status()).as(declared.body()).isEqualTo(413);
+      assertThat(chunked.status()).as(chunked.body()).isEqualTo(413);
+      assertThat(declared.body()).contains("at most 1000 bytes");
+      assertThat(fits.status()).as(fits.body()).isEqualTo(200);
+      assertThat(limited.get(file + "a.bin").status()).isEqualTo(404);
+      assertThat(limited.get(file + "b.bin").status()).isEqualTo(404);
+    }
+  }
+
+  @Test
   void givenFormContentType_put_storesTheBodyAsItIs() {
     Reply put =
         api.send(

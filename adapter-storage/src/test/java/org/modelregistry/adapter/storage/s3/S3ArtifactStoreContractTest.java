@@ -29,6 +29,16 @@ class S3ArtifactStoreContractTest extends ArtifactStoreContract {
         S3Servers.settings(s3, BUCKET, PREFIX), S3ArtifactStore.MIN_PART_SIZE);
   }
 
+  /**
+   * S3 answers a HEAD with one object version's length and metadata together; S3Proxy's in-memory
+   * blob store, under concurrent replacement of one key, now and then answers one version's length
+   * with another's metadata. Reads (checked by content) stay whole either way.
+   */
+  @Override
+  protected boolean statsAreAtomicUnderConcurrentWrites() {
+    return false;
+  }
+
   @Override
   protected List<String> leftovers() throws Exception {
     try (MinioClient client = S3Servers.client(s3)) {
