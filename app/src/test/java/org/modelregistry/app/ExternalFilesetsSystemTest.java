@@ -7,8 +7,6 @@ import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -58,10 +56,10 @@ class ExternalFilesetsSystemTest {
 
   @TempDir Path dataDir;
   @TempDir Path secrets;
-  private final HttpClient http = HttpClient.newHttpClient();
   private final byte[] weights = safetensors();
   private FakeHub hub;
   private RegistryApplication app;
+  private RegistryHttp http;
 
   @BeforeEach
   void start() throws Exception {
@@ -89,6 +87,7 @@ class ExternalFilesetsSystemTest {
                   hub.endpoint() + ",http://" + s3Host
                 },
                 Map.of()));
+    http = new RegistryHttp(app);
   }
 
   @AfterEach
@@ -105,7 +104,7 @@ class ExternalFilesetsSystemTest {
   void givenAPrivateHubRepository_theFilesetIsPinnedListedCopiedOnReadAndFeedsTheSpec()
       throws Exception {
     HttpResponse<String> created =
-        send(
+        http.send(
             "POST",
             FILESETS,
             """
@@ -120,7 +119,7 @@ class ExternalFilesetsSystemTest {
         .contains("\"token_secret\":\"hf-token\"")
         .doesNotContain(FakeHub.TOKEN);
 
-    HttpResponse<String> files = send("GET", FILESETS + "/tiny/files", null);
+    HttpResponse<String> files = http.send("GET", FILESETS + "/tiny/files", null);
     assertThat(files.statusCode()).as(files.body()).isEqualTo(200);
     assertThat(files.body())
         .contains("\"path\":\"config.json\"")
@@ -131,7 +130,7 @@ class ExternalFilesetsSystemTest {
 
     // The spec comes from config.json and the safetensors header, read by range.
     HttpResponse<String> model =
-        send("POST", MODELS, "{\"name\": \"tiny\", \"fileset\": \"team/tiny\"}");
+        http.send("POST", MODELS, "{\"name\": \"tiny\", \"fileset\": \"team/tiny\"}");
     assertThat(model.statusCode()).as(model.body()).isEqualTo(201);
     assertThat(model.body())
         .contains("\"family\":\"llama\"")
@@ -141,7 +140,7 @@ class ExternalFilesetsSystemTest {
 
     HttpResponse<byte[]> range =
         http.send(
-            request(FILESETS + "/tiny/-/model.safetensors")
+            http.request(FILESETS + "/tiny/-/model.safetensors")
                 .header("Range", "bytes=20-59")
                 .GET()
                 .build(),
@@ -150,18 +149,18 @@ class ExternalFilesetsSystemTest {
     assertThat(range.body()).isEqualTo(Arrays.copyOfRange(weights, 20, 60));
     HttpResponse<byte[]> whole =
         http.send(
-            request(FILESETS + "/tiny/-/model.safetensors").GET().build(),
+            http.request(FILESETS + "/tiny/-/model.safetensors").GET().build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(whole.statusCode()).isEqualTo(200);
     assertThat(whole.body()).isEqualTo(weights);
     assertThat(whole.headers().firstValue("ETag")).hasValue("\"" + FakeHub.sha256(weights) + "\"");
     assertThat(hub.wholeDownloadsOf("model.safetensors")).isEqualTo(1);
-    assertThat(send("GET", FILESETS + "/tiny/files", null).body())
+    assertThat(http.send("GET", FILESETS + "/tiny/files", null).body())
         .contains("\"cache_status\":\"cached\"");
 
     HttpResponse<String> put =
         http.send(
-            request(FILESETS + "/tiny/-/extra.bin")
+            http.request(FILESETS + "/tiny/-/extra.bin")
                 .PUT(HttpRequest.BodyPublishers.ofString("x"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -171,7 +170,7 @@ class ExternalFilesetsSystemTest {
   @Test
   void givenAHubRepositoryWithoutItsToken_create_isRefusedAtTheTokenSecret() throws Exception {
     HttpResponse<String> created =
-        send(
+        http.send(
             "POST",
             FILESETS,
             """
@@ -182,14 +181,14 @@ class ExternalFilesetsSystemTest {
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
     assertThat(created.body()).contains("token_secret");
-    assertThat(send("GET", FILESETS + "/tiny", null).statusCode()).isEqualTo(404);
+    assertThat(http.send("GET", FILESETS + "/tiny", null).statusCode()).isEqualTo(404);
   }
 
   @Test
   void givenASecretAndAnEndpointTheOperatorDidNotApprove_create_neverSendsIt() throws Exception {
     try (FakeHub rogue = new FakeHub(REPO).put("config.json", CONFIG)) {
       HttpResponse<String> created =
-          send(
+          http.send(
               "POST",
               FILESETS,
               """
@@ -207,7 +206,7 @@ class ExternalFilesetsSystemTest {
   @Test
   void givenAnotherWorkspacesSecret_create_isRefusedAtTheSecret() throws Exception {
     HttpResponse<String> created =
-        send(
+        http.send(
             "POST",
             FILESETS,
             """
@@ -223,7 +222,7 @@ class ExternalFilesetsSystemTest {
   @Test
   void givenAHubEndpointOnABlockedAddress_create_neverReachesIt() throws Exception {
     HttpResponse<String> created =
-        send(
+        http.send(
             "POST",
             FILESETS,
             """
@@ -233,7 +232,7 @@ class ExternalFilesetsSystemTest {
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
     assertThat(created.body()).contains("\"endpoint\"");
-    assertThat(send("GET", FILESETS + "/meta", null).statusCode()).isEqualTo(404);
+    assertThat(http.send("GET", FILESETS + "/meta", null).statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -254,7 +253,7 @@ class ExternalFilesetsSystemTest {
     }
 
     HttpResponse<String> created =
-        send(
+        http.send(
             "POST",
             FILESETS,
             """
@@ -267,7 +266,7 @@ class ExternalFilesetsSystemTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(created.body()).doesNotContain(SECRET_KEY);
 
-    HttpResponse<String> files = send("GET", FILESETS + "/bucket/files", null);
+    HttpResponse<String> files = http.send("GET", FILESETS + "/bucket/files", null);
     assertThat(files.statusCode()).as(files.body()).isEqualTo(200);
     assertThat(files.body())
         .contains("\"path\":\"config.json\"")
@@ -276,7 +275,7 @@ class ExternalFilesetsSystemTest {
 
     HttpResponse<byte[]> range =
         http.send(
-            request(FILESETS + "/bucket/-/model.safetensors")
+            http.request(FILESETS + "/bucket/-/model.safetensors")
                 .header("Range", "bytes=-16")
                 .GET()
                 .build(),
@@ -286,18 +285,18 @@ class ExternalFilesetsSystemTest {
         .isEqualTo(Arrays.copyOfRange(weights, weights.length - 16, weights.length));
 
     HttpResponse<String> model =
-        send("POST", MODELS, "{\"name\": \"from-s3\", \"fileset\": \"team/bucket\"}");
+        http.send("POST", MODELS, "{\"name\": \"from-s3\", \"fileset\": \"team/bucket\"}");
     assertThat(model.statusCode()).as(model.body()).isEqualTo(201);
     assertThat(model.body()).contains("\"base_num_parameters\":10");
 
-    assertThat(send("DELETE", FILESETS + "/bucket/-/config.json", null).statusCode())
+    assertThat(http.send("DELETE", FILESETS + "/bucket/-/config.json", null).statusCode())
         .isEqualTo(409);
   }
 
   @Test
   void givenABucketThatDoesNotExist_create_isRefusedAtTheBucket() throws Exception {
     HttpResponse<String> created =
-        send(
+        http.send(
             "POST",
             FILESETS,
             """
@@ -327,22 +326,5 @@ class ExternalFilesetsSystemTest {
     }
     out.writeBytes(data);
     return out.toByteArray();
-  }
-
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
-  }
-
-  private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return http.send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -2,10 +2,7 @@ package org.modelregistry.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,9 +26,9 @@ class WorkspaceListFiltersSystemTest {
   private static final String FILESETS = "/apis/files/v2/workspaces/team/filesets";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path dataDir;
   private RegistryApplication app;
+  private RegistryHttp http;
 
   @BeforeEach
   void start() {
@@ -42,6 +39,7 @@ class WorkspaceListFiltersSystemTest {
                   "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()
                 },
                 Map.of()));
+    http = new RegistryHttp(app);
   }
 
   @AfterEach
@@ -119,7 +117,7 @@ class WorkspaceListFiltersSystemTest {
   }
 
   private List<String> names(String pathAndQuery) throws Exception {
-    HttpResponse<String> reply = exchange("GET", pathAndQuery, null);
+    HttpResponse<String> reply = http.send("GET", pathAndQuery, null);
     assertThat(reply.statusCode()).as(pathAndQuery + ": " + reply.body()).isEqualTo(200);
     List<String> names = new ArrayList<>();
     JSON.readTree(reply.body()).get("data").forEach(n -> names.add(n.get("name").stringValue()));
@@ -131,22 +129,9 @@ class WorkspaceListFiltersSystemTest {
   }
 
   private JsonNode send(String method, String path, String body) throws Exception {
-    HttpResponse<String> reply = exchange(method, path, body);
+    HttpResponse<String> reply = http.send(method, path, body);
     assertThat(reply.statusCode()).as(reply.body()).isBetween(200, 201);
     return JSON.readTree(reply.body());
-  }
-
-  private HttpResponse<String> exchange(String method, String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String encode(String value) {

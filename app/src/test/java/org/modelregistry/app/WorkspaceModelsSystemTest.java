@@ -2,8 +2,6 @@ package org.modelregistry.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkspaceModelsSystemTest {
 
   private static final String MODELS = "/apis/models/v2/workspaces/team/models";
-  private final HttpClient http = HttpClient.newHttpClient();
   @TempDir Path dataDir;
 
   private RegistryApplication start() {
@@ -29,9 +26,9 @@ class WorkspaceModelsSystemTest {
   @Test
   void givenAModelEntity_createListGetAndDelete_workAcrossARestart() throws Exception {
     try (RegistryApplication app = start()) {
+      RegistryHttp http = new RegistryHttp(app);
       HttpResponse<String> created =
-          send(
-              app,
+          http.send(
               "POST",
               MODELS,
               """
@@ -41,15 +38,16 @@ class WorkspaceModelsSystemTest {
               """);
       assertThat(created.statusCode()).isEqualTo(201);
       assertThat(created.body()).contains("\"name\":\"llama-8b\"").doesNotContain("sk-never-shown");
-      assertThat(send(app, "POST", MODELS, "{\"name\": \"llama-8b\"}").statusCode()).isEqualTo(409);
+      assertThat(http.send("POST", MODELS, "{\"name\": \"llama-8b\"}").statusCode()).isEqualTo(409);
     }
     try (RegistryApplication app = start()) {
-      HttpResponse<String> list = send(app, "GET", MODELS + "?sort=-name", null);
+      RegistryHttp http = new RegistryHttp(app);
+      HttpResponse<String> list = http.send("GET", MODELS + "?sort=-name", null);
       assertThat(list.statusCode()).isEqualTo(200);
       assertThat(list.body()).contains("\"total_results\":1").contains("llama-8b");
 
-      assertThat(send(app, "DELETE", MODELS + "/llama-8b", null).statusCode()).isEqualTo(204);
-      assertThat(send(app, "GET", MODELS + "/llama-8b", null).statusCode()).isEqualTo(404);
+      assertThat(http.send("DELETE", MODELS + "/llama-8b", null).statusCode()).isEqualTo(204);
+      assertThat(http.send("GET", MODELS + "/llama-8b", null).statusCode()).isEqualTo(404);
     }
   }
 
@@ -62,14 +60,15 @@ class WorkspaceModelsSystemTest {
       content[i] = (byte) (i * 13 + i / 1000);
     }
     try (RegistryApplication app = start()) {
+      RegistryHttp http = new RegistryHttp(app);
       assertThat(
-              send(app, "POST", fileset.replace("/weights", ""), "{\"name\": \"weights\"}")
+              http.send("POST", fileset.replace("/weights", ""), "{\"name\": \"weights\"}")
                   .statusCode())
           .isEqualTo(201);
 
       HttpResponse<String> put =
           http.send(
-              request(app, file)
+              http.request(file)
                   .header("Content-Type", "application/octet-stream")
                   .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
                   .build(),
@@ -80,10 +79,10 @@ class WorkspaceModelsSystemTest {
           .contains("\"size\":" + content.length);
 
       HttpResponse<byte[]> whole =
-          http.send(request(app, file).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+          http.send(http.request(file).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
       HttpResponse<byte[]> range =
           http.send(
-              request(app, file).header("Range", "bytes=1048576-1048591").GET().build(),
+              http.request(file).header("Range", "bytes=1048576-1048591").GET().build(),
               HttpResponse.BodyHandlers.ofByteArray());
       assertThat(whole.statusCode()).isEqualTo(200);
       assertThat(whole.body()).isEqualTo(content);
@@ -91,50 +90,33 @@ class WorkspaceModelsSystemTest {
       assertThat(range.statusCode()).isEqualTo(206);
       assertThat(range.body()).isEqualTo(Arrays.copyOfRange(content, 1_048_576, 1_048_592));
 
-      HttpResponse<String> list = send(app, "GET", fileset + "/files?path=shards/", null);
+      HttpResponse<String> list = http.send("GET", fileset + "/files?path=shards/", null);
       assertThat(list.statusCode()).isEqualTo(200);
       assertThat(list.body()).contains("\"path\":\"shards/model-00001.bin\"");
 
-      assertThat(send(app, "DELETE", file, null).statusCode()).isEqualTo(200);
-      assertThat(send(app, "GET", file, null).statusCode()).isEqualTo(404);
-      assertThat(send(app, "GET", fileset + "/files", null).body()).isEqualTo("{\"data\":[]}");
+      assertThat(http.send("DELETE", file, null).statusCode()).isEqualTo(200);
+      assertThat(http.send("GET", file, null).statusCode()).isEqualTo(404);
+      assertThat(http.send("GET", fileset + "/files", null).body()).isEqualTo("{\"data\":[]}");
     }
   }
 
   @Test
   void givenAModelThatIsAnothersBaseModel_delete_isAConflictUntilTheOtherGoes() throws Exception {
     try (RegistryApplication app = start()) {
-      assertThat(send(app, "POST", MODELS, "{\"name\": \"base\"}").statusCode()).isEqualTo(201);
+      RegistryHttp http = new RegistryHttp(app);
+      assertThat(http.send("POST", MODELS, "{\"name\": \"base\"}").statusCode()).isEqualTo(201);
       assertThat(
-              send(app, "POST", MODELS, "{\"name\": \"tuned\", \"base_model\": \"team/base\"}")
+              http.send("POST", MODELS, "{\"name\": \"tuned\", \"base_model\": \"team/base\"}")
                   .statusCode())
           .isEqualTo(201);
 
-      HttpResponse<String> refused = send(app, "DELETE", MODELS + "/base", null);
+      HttpResponse<String> refused = http.send("DELETE", MODELS + "/base", null);
       assertThat(refused.statusCode()).isEqualTo(409);
       assertThat(refused.body()).contains("team/tuned");
-      assertThat(send(app, "GET", MODELS + "/base", null).statusCode()).isEqualTo(200);
+      assertThat(http.send("GET", MODELS + "/base", null).statusCode()).isEqualTo(200);
 
-      assertThat(send(app, "DELETE", MODELS + "/tuned", null).statusCode()).isEqualTo(204);
-      assertThat(send(app, "DELETE", MODELS + "/base", null).statusCode()).isEqualTo(204);
+      assertThat(http.send("DELETE", MODELS + "/tuned", null).statusCode()).isEqualTo(204);
+      assertThat(http.send("DELETE", MODELS + "/base", null).statusCode()).isEqualTo(204);
     }
-  }
-
-  private HttpRequest.Builder request(RegistryApplication app, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
-  }
-
-  private HttpResponse<String> send(
-      RegistryApplication app, String method, String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -155,7 +155,10 @@ class DatabaseMigrationTest {
                   List.of(),
                   null,
                   null,
-                  false),
+                  false,
+                  null,
+                  null,
+                  null),
               java.time.Instant.parse("2026-01-01T00:00:00Z"));
       database.modelEntities().insert(entity);
 

@@ -60,7 +60,10 @@ class SqliteWorkspaceEntitiesTest {
             List.of(),
             new ApiEndpoint("https://api.example.com/v1", "m", new Secret(KEY), null),
             null,
-            false);
+            false,
+            null,
+            null,
+            null);
     var adapters =
         List.of(
             new ModelAdapter(

@@ -61,36 +61,6 @@ public record ModelEntityDefinition(
     ownership = owners == null ? Map.of() : owners;
   }
 
-  /** A definition without prompt data, custom fields or ownership. */
-  public ModelEntityDefinition(
-      EntityName name,
-      String description,
-      ProjectName project,
-      ModelRef baseModel,
-      FinetuningType finetuningType,
-      BackendFormat backendFormat,
-      FilesetRef fileset,
-      List<ModelRef> modelProviders,
-      ApiEndpoint apiEndpoint,
-      ModelSpec spec,
-      boolean trustRemoteCode) {
-    this(
-        name,
-        description,
-        project,
-        baseModel,
-        finetuningType,
-        backendFormat,
-        fileset,
-        modelProviders,
-        apiEndpoint,
-        spec,
-        trustRemoteCode,
-        null,
-        null,
-        null);
-  }
-
   /** This definition with its spec replaced, e.g. by the one derived from the checkpoint. */
   public ModelEntityDefinition withSpec(ModelSpec derived) {
     return new ModelEntityDefinition(

@@ -35,34 +35,6 @@ public record ModelEntityPatch(
     modelProviders = modelProviders == null ? null : List.copyOf(modelProviders);
   }
 
-  /** A patch that leaves prompt data, custom fields and ownership as they are. */
-  public ModelEntityPatch(
-      String description,
-      ProjectName project,
-      ModelRef baseModel,
-      FinetuningType finetuningType,
-      BackendFormat backendFormat,
-      FilesetRef fileset,
-      List<ModelRef> modelProviders,
-      ApiEndpoint apiEndpoint,
-      ModelSpec spec,
-      Boolean trustRemoteCode) {
-    this(
-        description,
-        project,
-        baseModel,
-        finetuningType,
-        backendFormat,
-        fileset,
-        modelProviders,
-        apiEndpoint,
-        spec,
-        trustRemoteCode,
-        null,
-        null,
-        null);
-  }
-
   /** A patch that changes nothing. */
   public static ModelEntityPatch empty() {
     return new ModelEntityPatch(

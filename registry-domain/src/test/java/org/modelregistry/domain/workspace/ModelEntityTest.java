@@ -36,7 +36,15 @@ class ModelEntityTest {
         List.of(ModelRef.parse("default/nim")),
         new ApiEndpoint("https://h.example/v1", "m", new Secret("sk-entity-secret"), null),
         spec(7L),
-        false);
+        false,
+        null,
+        null,
+        null);
+  }
+
+  private static ModelEntityPatch patch(String description, FilesetRef fileset, Boolean trust) {
+    return new ModelEntityPatch(
+        description, null, null, null, null, fileset, null, null, null, trust, null, null, null);
   }
 
   private static ModelSpec spec(Long parameters) {
@@ -98,7 +106,10 @@ class ModelEntityTest {
                         null,
                         null,
                         null,
-                        false)))
+                        false,
+                        null,
+                        null,
+                        null)))
         .extracting(Violation::path, Violation::type)
         .containsExactly(violation("missing", "name"), violation("string_too_long", "description"));
   }
@@ -115,7 +126,19 @@ class ModelEntityTest {
   void givenSomeFields_apply_changesOnlyThose() {
     var patch =
         new ModelEntityPatch(
-            "second", null, null, FinetuningType.DPO, null, null, List.of(), null, spec(9L), true);
+            "second",
+            null,
+            null,
+            FinetuningType.DPO,
+            null,
+            null,
+            List.of(),
+            null,
+            spec(9L),
+            true,
+            null,
+            null,
+            null);
     var patched = entity().apply(patch, T1).definition();
     assertThat(patched.description()).isEqualTo("second");
     assertThat(patched.finetuningType()).isEqualTo(FinetuningType.DPO);
@@ -134,23 +157,17 @@ class ModelEntityTest {
   void givenAPatchOfFilesetOrFlag_requiresTrustCheck_saysSo() {
     var current = definition();
     assertThat(ModelEntityPatch.empty().requiresTrustCheck(current)).isFalse();
-    var sameFileset =
-        new ModelEntityPatch(
-            null, null, null, null, null, current.fileset(), null, null, null, false);
+    var sameFileset = patch(null, current.fileset(), false);
     assertThat(sameFileset.requiresTrustCheck(current)).isFalse();
-    var newFileset =
-        new ModelEntityPatch(
-            null, null, null, null, null, FilesetRef.parse("x/y"), null, null, null, null);
+    var newFileset = patch(null, FilesetRef.parse("x/y"), null);
     assertThat(newFileset.requiresTrustCheck(current)).isTrue();
-    var flag = new ModelEntityPatch(null, null, null, null, null, null, null, null, null, true);
+    var flag = patch(null, null, true);
     assertThat(flag.requiresTrustCheck(current)).isTrue();
   }
 
   @Test
   void givenADescriptionTooLong_apply_rejectsAtDescription() {
-    var patch =
-        new ModelEntityPatch(
-            "d".repeat(1001), null, null, null, null, null, null, null, null, null);
+    var patch = patch("d".repeat(1001), null, null);
     assertThat(violationsOf(() -> entity().apply(patch, T1)))
         .extracting(Violation::path, Violation::type)
         .containsExactly(violation("string_too_long", "description"));
@@ -261,12 +278,7 @@ class ModelEntityTest {
 
     var kept = entity.apply(ModelEntityPatch.empty(), T1).definition();
     assertThat(kept).isEqualTo(entity.definition());
-    var otherFieldsOnly =
-        entity
-            .apply(
-                new ModelEntityPatch("other", null, null, null, null, null, null, null, null, null),
-                T1)
-            .definition();
+    var otherFieldsOnly = entity.apply(patch("other", null, null), T1).definition();
     assertThat(otherFieldsOnly.prompt()).isEqualTo(PROMPT);
     assertThat(otherFieldsOnly.customFields()).isEqualTo(Map.of("tier", "gold"));
   }

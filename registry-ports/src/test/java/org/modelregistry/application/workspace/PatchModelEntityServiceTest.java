@@ -39,7 +39,19 @@ class PatchModelEntityServiceTest {
   private static ModelEntityPatch patch(
       String description, FilesetRef fileset, ModelRef baseModel, Boolean trust) {
     return new ModelEntityPatch(
-        description, null, baseModel, null, null, fileset, null, null, null, trust);
+        description,
+        null,
+        baseModel,
+        null,
+        null,
+        fileset,
+        null,
+        null,
+        null,
+        trust,
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -48,7 +60,19 @@ class PatchModelEntityServiceTest {
     services.clock.advanceSeconds(60);
     var projectOnly =
         new ModelEntityPatch(
-            null, new ProjectName("p/q"), null, null, null, null, null, null, null, null);
+            null,
+            new ProjectName("p/q"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
 
     ModelEntity patched = services.patchModel.patch(USER, modelRef("m1"), projectOnly);
 

@@ -142,7 +142,20 @@ final class WorkspaceServices {
   static ModelEntityDefinition definition(
       String name, FilesetRef fileset, ModelRef baseModel, boolean trust) {
     return new ModelEntityDefinition(
-        name(name), "desc", null, baseModel, null, null, fileset, null, null, null, trust);
+        name(name),
+        "desc",
+        null,
+        baseModel,
+        null,
+        null,
+        fileset,
+        null,
+        null,
+        null,
+        trust,
+        null,
+        null,
+        null);
   }
 
   Fileset fileset(String name, FilesetStorage storage) {

@@ -88,7 +88,20 @@ public abstract class ModelEntityRepositoryContract {
 
   private static ModelEntityDefinition definition(String name) {
     return new ModelEntityDefinition(
-        name(name), null, null, null, null, null, null, List.of(), null, null, false);
+        name(name),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        false,
+        null,
+        null,
+        null);
   }
 
   /** An entity with only a name, created and updated at {@code seconds}. */
@@ -122,7 +135,10 @@ public abstract class ModelEntityRepositoryContract {
                 d.modelProviders(),
                 d.apiEndpoint(),
                 d.spec(),
-                d.trustRemoteCode()));
+                d.trustRemoteCode(),
+                null,
+                null,
+                null));
   }
 
   private static ModelEntity withRefs(
@@ -145,7 +161,10 @@ public abstract class ModelEntityRepositoryContract {
                 d.modelProviders(),
                 d.apiEndpoint(),
                 d.spec(),
-                d.trustRemoteCode()));
+                d.trustRemoteCode(),
+                null,
+                null,
+                null));
   }
 
   private static ModelEntity withTimes(ModelEntity entity, long created, long updated) {
@@ -192,7 +211,10 @@ public abstract class ModelEntityRepositoryContract {
                 new Secret("sk-secret-key"),
                 "openai"),
             spec,
-            true);
+            true,
+            null,
+            null,
+            null);
     var adapters =
         List.of(
             new ModelAdapter(
@@ -341,7 +363,10 @@ public abstract class ModelEntityRepositoryContract {
                     new ModelSpec(
                         null, null, null, null, null, null, null, null, null, null, null, null,
                         null, null, null),
-                    false));
+                    false,
+                    null,
+                    null,
+                    null));
 
     repository.insert(entity);
 
