@@ -11,7 +11,10 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
+import org.modelregistry.ports.out.ApiKeyRepository;
+import org.modelregistry.ports.out.AuditLog;
 import org.modelregistry.ports.out.FilesetRepository;
+import org.modelregistry.ports.out.IdentityRepository;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.ModelRepository;
 import org.modelregistry.ports.out.RegisteredModelRepository;
@@ -55,6 +58,9 @@ public final class Database implements AutoCloseable {
   private final RegisteredModelRepository registeredModels;
   private final ModelEntityRepository modelEntities;
   private final FilesetRepository filesets;
+  private final IdentityRepository identities;
+  private final ApiKeyRepository apiKeys;
+  private final AuditLog auditLog;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Database(DatabaseVendor vendor, DatabaseVendor.OpenedDataSource opened) {
@@ -78,6 +84,9 @@ public final class Database implements AutoCloseable {
         new JooqModelEntityRepository(dsl, transactions, vendor, new ModelEntityRecordMapper(json));
     this.filesets =
         new JooqFilesetRepository(dsl, transactions, vendor, new FilesetRecordMapper(json));
+    this.identities = new JooqIdentityRepository(dsl, transactions, vendor);
+    this.apiKeys = new JooqApiKeyRepository(dsl, vendor);
+    this.auditLog = new JooqAuditLog(dsl, transactions, vendor);
   }
 
   /**
@@ -147,6 +156,18 @@ public final class Database implements AutoCloseable {
   }
 
   /** Runs work atomically across every repository of this database. */
+  public IdentityRepository identities() {
+    return identities;
+  }
+
+  public ApiKeyRepository apiKeys() {
+    return apiKeys;
+  }
+
+  public AuditLog auditLog() {
+    return auditLog;
+  }
+
   public TransactionRunner transactions() {
     return transactions;
   }

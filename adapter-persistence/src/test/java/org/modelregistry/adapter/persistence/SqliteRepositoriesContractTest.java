@@ -5,7 +5,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.ModelEntityRepository;
+import org.modelregistry.ports.out.contract.ApiKeyRepositoryContract;
+import org.modelregistry.ports.out.contract.AuditLogContract;
 import org.modelregistry.ports.out.contract.FilesetRepositoryContract;
+import org.modelregistry.ports.out.contract.IdentityRepositoryContract;
+import org.modelregistry.ports.out.contract.IdentityStores;
 import org.modelregistry.ports.out.contract.ModelEntityRepositoryContract;
 import org.modelregistry.ports.out.contract.ModelRepositoryContract;
 import org.modelregistry.ports.out.contract.RegisteredModelRepositoryContract;
@@ -77,5 +81,41 @@ class SqliteRepositoriesContractTest {
       Database database = SqliteFiles.open(dir);
       return new WorkspaceStore<>(database.filesets(), database::close);
     }
+  }
+
+  @Nested
+  class Identities extends IdentityRepositoryContract {
+    @TempDir Path dir;
+
+    @Override
+    protected IdentityStores openStores() {
+      return identityStores(dir);
+    }
+  }
+
+  @Nested
+  class ApiKeys extends ApiKeyRepositoryContract {
+    @TempDir Path dir;
+
+    @Override
+    protected IdentityStores openStores() {
+      return identityStores(dir);
+    }
+  }
+
+  @Nested
+  class Audit extends AuditLogContract {
+    @TempDir Path dir;
+
+    @Override
+    protected IdentityStores openStores() {
+      return identityStores(dir);
+    }
+  }
+
+  private static IdentityStores identityStores(Path dir) {
+    Database database = SqliteFiles.open(dir);
+    return new IdentityStores(
+        database.identities(), database.apiKeys(), database.auditLog(), database::close);
   }
 }
