@@ -3,6 +3,7 @@ package org.modelregistry.app;
 import java.time.Clock;
 import org.modelregistry.adapter.http.HttpApi;
 import org.modelregistry.adapter.http.HttpSettings;
+import org.modelregistry.adapter.http.IdentityUseCases;
 import org.modelregistry.adapter.http.RegistrationUseCases;
 import org.modelregistry.adapter.http.RegistryUseCases;
 import org.modelregistry.adapter.http.RunningHttpApi;
@@ -24,6 +25,15 @@ import org.modelregistry.application.GetTemplateService;
 import org.modelregistry.application.ListModelsService;
 import org.modelregistry.application.ListTemplatesService;
 import org.modelregistry.application.UpdateModelService;
+import org.modelregistry.application.identity.AuthenticateService;
+import org.modelregistry.application.identity.CreateIdentityService;
+import org.modelregistry.application.identity.IssueApiKeyService;
+import org.modelregistry.application.identity.ListApiKeysService;
+import org.modelregistry.application.identity.ListAuditService;
+import org.modelregistry.application.identity.ListIdentitiesService;
+import org.modelregistry.application.identity.RecordAuditService;
+import org.modelregistry.application.identity.RevokeApiKeyService;
+import org.modelregistry.application.identity.UpdateIdentityService;
 import org.modelregistry.application.registration.DeleteRegisteredModelService;
 import org.modelregistry.application.registration.GetRegisteredModelService;
 import org.modelregistry.application.registration.ImportSettings;
@@ -237,7 +247,31 @@ public final class RegistryApplication implements AutoCloseable {
             new PutFilesetFileService(filesets, store),
             new ReadFilesetFileService(filesets, contents),
             new DeleteFilesetFileService(filesets, store),
-            new ListFilesetFilesService(filesets, contents)));
+            new ListFilesetFilesService(filesets, contents)),
+        identityUseCases(database, clock));
+  }
+
+  /**
+   * Identities, API keys and the audit log over the database, keys drawn from a strong random
+   * source. Requests still act as the configured local identity: the HTTP API is started without
+   * {@link org.modelregistry.adapter.http.ApiKeyAuthentication} for now.
+   */
+  static IdentityUseCases identityUseCases(Database database, Clock clock) {
+    var identities = database.identities();
+    var keys = database.apiKeys();
+    var audit = database.auditLog();
+    var transactions = database.transactions();
+    var random = new SecureRandomSource();
+    return new IdentityUseCases(
+        new AuthenticateService(keys, identities, clock),
+        new CreateIdentityService(identities, clock),
+        new UpdateIdentityService(identities, transactions),
+        new ListIdentitiesService(identities),
+        new IssueApiKeyService(identities, keys, random, transactions, clock),
+        new RevokeApiKeyService(keys, transactions, clock),
+        new ListApiKeysService(identities, keys),
+        new RecordAuditService(audit, clock),
+        new ListAuditService(audit));
   }
 
   /** The port the server listens on (useful when it was started on port 0). */

@@ -36,6 +36,7 @@ final class ErrorMapping {
   static void register(RoutesConfig routes) {
     routes.exception(RegistryException.class, (e, ctx) -> respond(ctx, e));
     routes.exception(RequestRejected.class, ErrorMapping::respond);
+    routes.exception(AuthenticationFailed.class, ErrorMapping::respond);
     routes.exception(RangeNotSatisfiable.class, ErrorMapping::respond);
     routes.exception(StorageException.class, ErrorMapping::respond);
     routes.exception(ExternalSourceException.class, ErrorMapping::respond);
@@ -67,6 +68,19 @@ final class ErrorMapping {
                 : e.status();
         message(ctx, HttpStatus.forStatus(status), e.getMessage());
       }
+    }
+  }
+
+  /** No or no valid API key (401, with the Bearer challenge), or too many failures (429). */
+  private static void respond(AuthenticationFailed e, Context ctx) {
+    if (e.retryAfter().isPresent()) {
+      // Whole seconds, rounded up, so that a client waiting as told is let in.
+      long millis = e.retryAfter().get().toMillis();
+      ctx.header(Header.RETRY_AFTER, Long.toString(Math.max(1, (millis + 999) / 1000)));
+      message(ctx, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    } else {
+      ctx.header(Header.WWW_AUTHENTICATE, ApiKeyAuthentication.CHALLENGE);
+      message(ctx, HttpStatus.UNAUTHORIZED, e.getMessage());
     }
   }
 

@@ -13,7 +13,8 @@ import java.util.Objects;
  * the filesets under {@code /apis/files/v2/workspaces/{workspace}/filesets}, both checked against
  * the workspace reference document's request schemas, then by the domain, with the files of
  * filesets ({@code .../filesets/{name}/-/{path}}, {@code .../filesets/{name}/files}) streamed in
- * and out. Every failure answers in the error shape of its family ({@link ErrorFamily}).
+ * and out; and the admin routes under {@code /admin} (identities, API keys, the audit log). Every
+ * failure answers in the error shape of its family ({@link ErrorFamily}).
  */
 public final class HttpApi {
 
@@ -29,12 +30,16 @@ public final class HttpApi {
    */
   public static Javalin create(HttpSettings settings, RegistryUseCases useCases) {
     Objects.requireNonNull(settings, "settings");
-    return create(settings, useCases, IdentitySource.fixed(settings.localIdentity()));
+    return create(
+        settings,
+        useCases,
+        IdentitySource.fixed(settings.localIdentity(), settings.localIdentityAdmin()));
   }
 
   /**
-   * An unstarted server in which each request acts as {@code identities} says; for when the caller
-   * is established per request rather than fixed at startup.
+   * An unstarted server in which each request acts as {@code identities} says, for example as the
+   * identity whose API key it presents ({@link ApiKeyAuthentication}); the settings' local identity
+   * and its admin flag are then not used. Every mutating request is recorded in the audit log.
    */
   public static Javalin create(
       HttpSettings settings, RegistryUseCases useCases, IdentitySource identities) {
@@ -51,7 +56,9 @@ public final class HttpApi {
         new RegistrationHandlers(useCases.registration(), reader, codec, identities);
     ModelFileHandlers files = new ModelFileHandlers(useCases.registration(), identities);
     RequestBodies workspaceBodies = new RequestBodies(reader, loadWorkspaceSchemas(), codec);
-    var callers = new WorkspaceCallers(identities, settings.localIdentityAdmin());
+    var callers = new WorkspaceCallers(identities);
+    AdminHandlers admin = new AdminHandlers(useCases.identity(), reader, codec, identities);
+    AuditTrail audit = new AuditTrail(useCases.identity().recordAudit(), identities);
     WorkspaceModelHandlers workspaceModels =
         new WorkspaceModelHandlers(useCases.workspace(), workspaceBodies, callers);
     FilesetHandlers filesets = new FilesetHandlers(useCases.workspace(), workspaceBodies, callers);
@@ -72,6 +79,8 @@ public final class HttpApi {
           config.http.prefer405over404 = true;
           config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           ErrorMapping.register(config.routes);
+          identities.register(config.routes);
+          audit.register(config.routes);
 
           config.routes.post("/v4/model-templates", templates::create);
           config.routes.get("/v4/model-templates", templates::list);
@@ -120,6 +129,14 @@ public final class HttpApi {
           config.routes.get(FilesetFileHandlers.FILE, filesetFiles::get);
           config.routes.head(FilesetFileHandlers.FILE, filesetFiles::head);
           config.routes.delete(FilesetFileHandlers.FILE, filesetFiles::delete);
+
+          config.routes.post(AdminHandlers.IDENTITIES, admin::createIdentity);
+          config.routes.get(AdminHandlers.IDENTITIES, admin::listIdentities);
+          config.routes.patch(AdminHandlers.IDENTITY, admin::updateIdentity);
+          config.routes.post(AdminHandlers.IDENTITY_KEYS, admin::issueKey);
+          config.routes.get(AdminHandlers.IDENTITY_KEYS, admin::listKeys);
+          config.routes.delete(AdminHandlers.KEY, admin::revokeKey);
+          config.routes.get(AdminHandlers.AUDIT, admin::listAudit);
         });
   }
 

@@ -8,8 +8,9 @@ import org.modelregistry.domain.identity.Actor;
  *
  * @param maxRequestBodyBytes the largest JSON request body accepted; larger ones answer 413 (file
  *     uploads are streamed to the store and have their own limit, {@code maxUploadBytes})
- * @param localIdentity the identity every request acts as until authentication exists; it becomes
- *     {@code created_by_user_id} / {@code created_by_identity_type} of what requests create
+ * @param localIdentity the identity every request acts as when the API is created without an
+ *     authenticating {@link IdentitySource}; it becomes {@code created_by_user_id} / {@code
+ *     created_by_identity_type} of what requests create
  * @param maxUploadBytes the largest file one fileset upload may store; larger ones answer 413 and
  *     store nothing
  * @param localIdentityAdmin whether that identity is an administrator (for example, it may set

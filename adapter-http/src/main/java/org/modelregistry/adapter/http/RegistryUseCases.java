@@ -23,7 +23,8 @@ public record RegistryUseCases(
     UpdateModelUseCase updateModel,
     DeleteModelUseCase deleteModel,
     RegistrationUseCases registration,
-    WorkspaceUseCases workspace) {
+    WorkspaceUseCases workspace,
+    IdentityUseCases identity) {
 
   public RegistryUseCases {
     Objects.requireNonNull(createTemplate, "createTemplate");
@@ -37,5 +38,6 @@ public record RegistryUseCases(
     Objects.requireNonNull(deleteModel, "deleteModel");
     Objects.requireNonNull(registration, "registration");
     Objects.requireNonNull(workspace, "workspace");
+    Objects.requireNonNull(identity, "identity");
   }
 }

@@ -5,17 +5,16 @@ import java.util.Objects;
 import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 
 /**
- * Who a workspace request acts as: the identity {@code identities} names, an administrator or not.
- * Until authentication exists every request acts as the local identity, so the flag is the local
- * identity's.
+ * Who a workspace request acts as: the actor {@code identities} names, an administrator when its
+ * identity is one.
  */
-record WorkspaceCallers(IdentitySource identities, boolean admins) {
+record WorkspaceCallers(IdentitySource identities) {
 
   WorkspaceCallers {
     Objects.requireNonNull(identities, "identities");
   }
 
   WorkspaceCaller of(Context ctx) {
-    return new WorkspaceCaller(identities.actorOf(ctx), admins);
+    return new WorkspaceCaller(identities.actorOf(ctx), identities.isAdmin(ctx));
   }
 }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -57,20 +59,23 @@ final class ApiFixture implements AutoCloseable {
   private final URI base;
   private final RegistrationWorld registrations;
   private final WorkspaceWorld workspace;
-  private final String user;
+  private final IdentityWorld identity;
+  private final List<String> headers;
 
   private ApiFixture(
       Javalin server,
       HttpClient client,
       RegistrationWorld registrations,
       WorkspaceWorld workspace,
-      String user) {
+      IdentityWorld identity,
+      List<String> headers) {
     this.server = server;
     this.client = client;
     this.base = URI.create("http://localhost:" + server.port());
     this.registrations = registrations;
     this.workspace = workspace;
-    this.user = user;
+    this.identity = identity;
+    this.headers = List.copyOf(headers);
   }
 
   static ApiFixture start() {
@@ -86,18 +91,60 @@ final class ApiFixture implements AutoCloseable {
     Clock clock = new TickingClock(START);
     RegistrationWorld registrations = new RegistrationWorld(clock);
     WorkspaceWorld workspace = new WorkspaceWorld(clock);
+    IdentityWorld identity = new IdentityWorld();
     Javalin server =
         HttpApi.create(
                 settings,
-                adjust.apply(realUseCases(clock, registrations, workspace)),
-                userHeaderOr(settings.localIdentity()))
+                adjust.apply(realUseCases(clock, registrations, workspace, identity)),
+                userHeaderOr(settings.localIdentity(), settings.localIdentityAdmin()))
             .start(0);
-    return new ApiFixture(server, HttpClient.newHttpClient(), registrations, workspace, null);
+    return new ApiFixture(
+        server, HttpClient.newHttpClient(), registrations, workspace, identity, List.of());
+  }
+
+  /**
+   * Starts with the real use cases, every request authenticated by its API key ({@link
+   * ApiKeyAuthentication}) on the identity world's clock, with this failure limit.
+   */
+  static ApiFixture startAuthenticated(int maxFailures, Duration window) {
+    Clock clock = new TickingClock(START);
+    RegistrationWorld registrations = new RegistrationWorld(clock);
+    WorkspaceWorld workspace = new WorkspaceWorld(clock);
+    IdentityWorld identity = new IdentityWorld();
+    var authentication =
+        new ApiKeyAuthentication(
+            identity.useCases().authenticate(), identity.clock, maxFailures, window);
+    Javalin server =
+        HttpApi.create(
+                HttpSettings.forLocalIdentity(LOCAL),
+                realUseCases(clock, registrations, workspace, identity),
+                authentication)
+            .start(0);
+    return new ApiFixture(
+        server, HttpClient.newHttpClient(), registrations, workspace, identity, List.of());
   }
 
   /** The same server and client, acting as {@code userId}. */
   ApiFixture as(String userId) {
-    return new ApiFixture(server, client, registrations, workspace, userId);
+    return with(USER_HEADER, userId);
+  }
+
+  /** The same server and client, sending {@code name: value} with every request as well. */
+  ApiFixture with(String name, String value) {
+    var more = new ArrayList<>(headers);
+    more.add(name);
+    more.add(value);
+    return new ApiFixture(server, client, registrations, workspace, identity, more);
+  }
+
+  /** The same server and client, presenting {@code key} in {@code x-api-key}. */
+  ApiFixture withKey(String key) {
+    return with(ApiKeyAuthentication.API_KEY_HEADER, key);
+  }
+
+  /** The fakes behind identities, keys and the audit log. */
+  IdentityWorld identity() {
+    return identity;
   }
 
   /** The fakes behind the workspace routes. */
@@ -110,21 +157,36 @@ final class ApiFixture implements AutoCloseable {
     return registrations;
   }
 
-  /** Test-only: the user the request names in {@link #USER_HEADER}, else {@code fallback}. */
-  static IdentitySource userHeaderOr(Actor fallback) {
-    return ctx -> {
-      String named = ctx.header(USER_HEADER);
-      return named == null ? fallback : new Actor(named, IdentityType.USER);
+  /**
+   * Test-only: the user the request names in {@link #USER_HEADER}, else {@code fallback}; everyone
+   * an administrator when {@code admin}.
+   */
+  static IdentitySource userHeaderOr(Actor fallback, boolean admin) {
+    return new IdentitySource() {
+      @Override
+      public Actor actorOf(io.javalin.http.Context ctx) {
+        String named = ctx.header(USER_HEADER);
+        return named == null ? fallback : new Actor(named, IdentityType.USER);
+      }
+
+      @Override
+      public boolean isAdmin(io.javalin.http.Context ctx) {
+        return admin;
+      }
     };
   }
 
   static RegistryUseCases realUseCases() {
     Clock clock = new TickingClock(START);
-    return realUseCases(clock, new RegistrationWorld(clock), new WorkspaceWorld(clock));
+    return realUseCases(
+        clock, new RegistrationWorld(clock), new WorkspaceWorld(clock), new IdentityWorld());
   }
 
   private static RegistryUseCases realUseCases(
-      Clock clock, RegistrationWorld registrations, WorkspaceWorld workspace) {
+      Clock clock,
+      RegistrationWorld registrations,
+      WorkspaceWorld workspace,
+      IdentityWorld identity) {
     var store = new InMemoryRegistryStore();
     AtomicInteger counter = new AtomicInteger();
     IdGenerator ids = () -> "id-%04d".formatted(counter.incrementAndGet());
@@ -140,7 +202,8 @@ final class ApiFixture implements AutoCloseable {
         new UpdateModelService(store.models(), store.templates(), tx),
         new DeleteModelService(store.models()),
         registrations.useCases(),
-        workspace.useCases());
+        workspace.useCases(),
+        identity.useCases());
   }
 
   Reply get(String path) {
@@ -200,7 +263,7 @@ final class ApiFixture implements AutoCloseable {
 
   HttpRequest.Builder request(String path) {
     var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90));
-    return user == null ? builder : builder.header(USER_HEADER, user);
+    return headers.isEmpty() ? builder : builder.headers(headers.toArray(String[]::new));
   }
 
   Reply send(HttpRequest.Builder request) {

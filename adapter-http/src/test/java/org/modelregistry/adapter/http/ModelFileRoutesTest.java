@@ -378,7 +378,8 @@ class ModelFileRoutesTest {
               real.deleteModel(),
               new RegistrationUseCases(
                   r.register(), r.get(), r.list(), r.update(), r.delete(), readFile),
-              real.workspace());
+              real.workspace(),
+              real.identity());
         });
   }
 

@@ -66,7 +66,8 @@ class NumberPolicyTest {
                     real.updateModel(),
                     real.deleteModel(),
                     real.registration(),
-                    real.workspace()));
+                    real.workspace(),
+                    real.identity()));
     String templateId =
         api.createTemplate(
             Bodies.template("numbers")

@@ -201,7 +201,8 @@ class RegistrationErrorsTest {
                       r.update(),
                       r.delete(),
                       r.readFile()),
-                  real.workspace());
+                  real.workspace(),
+                  real.identity());
             })) {
 
       Reply reply = failing.get("/api/v1.0/models");

@@ -246,7 +246,8 @@ class TransportErrorsTest {
                     real.updateModel(),
                     real.deleteModel(),
                     real.registration(),
-                    real.workspace()))) {
+                    real.workspace(),
+                    real.identity()))) {
 
       Reply reply = failing.get("/v4/model-templates/any");
 

@@ -1,0 +1,55 @@
+package org.modelregistry.adapter.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
+import java.util.Objects;
+import java.util.Set;
+import org.modelregistry.ports.in.identity.AuditEvent;
+import org.modelregistry.ports.in.identity.RecordAuditUseCase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every mutating request (POST, PUT, PATCH, DELETE) once it has been answered, refused ones
+ * included: its route template, concrete path, status and, when known, its actor.
+ */
+final class AuditTrail {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+  private static final Set<HandlerType> MUTATIONS =
+      Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+  private final RecordAuditUseCase recordAudit;
+  private final IdentitySource identities;
+
+  AuditTrail(RecordAuditUseCase recordAudit, IdentitySource identities) {
+    this.recordAudit = Objects.requireNonNull(recordAudit, "recordAudit");
+    this.identities = Objects.requireNonNull(identities, "identities");
+  }
+
+  void register(RoutesConfig routes) {
+    routes.after(this::record);
+  }
+
+  private void record(Context ctx) {
+    if (!MUTATIONS.contains(ctx.method())) {
+      return;
+    }
+    // A request refused before routing (401, 404) has no route: its path stands for it.
+    Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+    String route = matched == null ? ctx.path() : matched.path;
+    try {
+      recordAudit.record(
+          new AuditEvent(
+              identities.auditedActorOf(ctx),
+              ctx.method().name() + " " + route,
+              ctx.path(),
+              ctx.statusCode()));
+    } catch (RuntimeException e) {
+      // The request has taken effect; failing its answer now would only hide that.
+      LOG.error("Could not record {} {} in the audit log", ctx.method(), ctx.path(), e);
+    }
+  }
+}
