@@ -53,6 +53,11 @@ final class FailureRateLimit {
     Instant now = clock.instant();
     if (buckets.size() >= MAX_TRACKED) {
       buckets.values().removeIf(b -> refilled(b, now).tokens() >= maxFailures);
+      if (buckets.size() >= MAX_TRACKED) {
+        // Failures from this many addresses at once: memory stays bounded, at the price of
+        // forgetting them (a 256-bit key cannot be guessed anyway; the limit is against noise).
+        buckets.clear();
+      }
     }
     buckets.compute(
         address,
@@ -60,6 +65,11 @@ final class FailureRateLimit {
           Bucket current = bucket == null ? new Bucket(maxFailures, now) : refilled(bucket, now);
           return new Bucket(Math.max(0, current.tokens() - 1), now);
         });
+  }
+
+  /** How many addresses are tracked now. */
+  int tracked() {
+    return buckets.size();
   }
 
   /** {@code bucket} with what it regained until {@code now}. */
