@@ -35,7 +35,7 @@ public final class Main {
     }
     RegistryApplication application;
     try {
-      application = RegistryApplication.start(settings);
+      application = RegistryApplication.start(settings, Main::announce);
     } catch (RuntimeException e) {
       // An operator needs the reason in one line (port taken, data folder not writable), not a
       // stack trace; the trace stays available at debug level.
@@ -50,5 +50,11 @@ public final class Main {
         settings.host(),
         application.port(),
         settings.dataDir().toAbsolutePath().normalize());
+  }
+
+  /** A line for the person who started the registry, on standard output, never in the log. */
+  private static void announce(String line) {
+    System.out.println(line);
+    System.out.flush();
   }
 }

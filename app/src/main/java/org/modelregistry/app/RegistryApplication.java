@@ -1,6 +1,8 @@
 package org.modelregistry.app;
 
 import java.time.Clock;
+import java.util.function.Consumer;
+import org.modelregistry.adapter.http.ApiKeyAuthentication;
 import org.modelregistry.adapter.http.HttpApi;
 import org.modelregistry.adapter.http.HttpSettings;
 import org.modelregistry.adapter.http.IdentityUseCases;
@@ -26,6 +28,7 @@ import org.modelregistry.application.ListModelsService;
 import org.modelregistry.application.ListTemplatesService;
 import org.modelregistry.application.UpdateModelService;
 import org.modelregistry.application.identity.AuthenticateService;
+import org.modelregistry.application.identity.BootstrapAdminService;
 import org.modelregistry.application.identity.CreateIdentityService;
 import org.modelregistry.application.identity.IssueApiKeyService;
 import org.modelregistry.application.identity.ListApiKeysService;
@@ -95,8 +98,20 @@ public final class RegistryApplication implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts a registry with these settings; the database is migrated before the port opens. */
+  /**
+   * Starts a registry with these settings; the database is migrated before the port opens. A key
+   * generated for the first administrator is not shown: use {@link #start(RegistrySettings,
+   * Consumer)} to receive it.
+   */
   public static RegistryApplication start(RegistrySettings settings) {
+    return start(settings, line -> {});
+  }
+
+  /**
+   * Starts a registry with these settings, handing {@code console} the lines meant for the person
+   * who started it: the key of the first administrator when the registry generated it.
+   */
+  public static RegistryApplication start(RegistrySettings settings, Consumer<String> console) {
     Database database = Database.open(settings.databaseUrl());
     HttpSourceFetcher fetcher = null;
     ExternalFilesetSources external = null;
@@ -142,16 +157,25 @@ public final class RegistryApplication implements AutoCloseable {
                 ? "resumed"
                 : "failed");
       }
+      var httpSettings =
+          new HttpSettings(
+              settings.maxRequestBodyBytes(),
+              settings.localIdentity(),
+              settings.localAdmin(),
+              settings.maxUploadBytes());
       RunningHttpApi server =
-          HttpApi.start(
-              new HttpSettings(
-                  settings.maxRequestBodyBytes(),
-                  settings.localIdentity(),
-                  settings.localAdmin(),
-                  settings.maxUploadBytes()),
-              useCases,
-              settings.host(),
-              settings.port());
+          switch (settings.authentication()) {
+            case LOCAL -> HttpApi.start(httpSettings, useCases, settings.host(), settings.port());
+            case API_KEYS -> {
+              bootstrapAdmin(database, settings, clock, console);
+              yield HttpApi.start(
+                  httpSettings,
+                  useCases,
+                  ApiKeyAuthentication.withDefaultLimit(useCases.identity().authenticate(), clock),
+                  settings.host(),
+                  settings.port());
+            }
+          };
       return new RegistryApplication(database, fetcher, external, importer, server);
     } catch (RuntimeException e) {
       if (importer != null) {
@@ -253,8 +277,7 @@ public final class RegistryApplication implements AutoCloseable {
 
   /**
    * Identities, API keys and the audit log over the database, keys drawn from a strong random
-   * source. Requests still act as the configured local identity: the HTTP API is started without
-   * {@link org.modelregistry.adapter.http.ApiKeyAuthentication} for now.
+   * source.
    */
   static IdentityUseCases identityUseCases(Database database, Clock clock) {
     var identities = database.identities();
@@ -272,6 +295,38 @@ public final class RegistryApplication implements AutoCloseable {
         new ListApiKeysService(identities, keys),
         new RecordAuditService(audit, clock),
         new ListAuditService(audit));
+  }
+
+  /**
+   * On the first start (no identity yet) creates the administrator {@code admin} with the
+   * configured key, or with a new one printed once on standard output: never through the log, which
+   * may be shipped elsewhere.
+   */
+  private static void bootstrapAdmin(
+      Database database, RegistrySettings settings, Clock clock, Consumer<String> console) {
+    var bootstrap =
+        new BootstrapAdminService(
+            database.identities(),
+            database.apiKeys(),
+            new SecureRandomSource(),
+            database.transactions(),
+            clock);
+    bootstrap
+        .bootstrap(settings.bootstrapAdminKey())
+        .ifPresent(
+            issued -> {
+              if (settings.bootstrapAdminKey().isPresent()) {
+                LOG.info(
+                    "Created the administrator '{}' with the key from --bootstrap-admin-key",
+                    issued.key().identityId());
+              } else {
+                console.accept(
+                    "Created the administrator '"
+                        + issued.key().identityId()
+                        + "'. Its API key, shown only this once:\n  "
+                        + issued.secret().reveal());
+              }
+            });
   }
 
   /** The port the server listens on (useful when it was started on port 0). */

@@ -26,6 +26,8 @@ import org.modelregistry.domain.workspace.CredentialEndpoints;
  *     null for none
  * @param credentialEndpoints origins besides the public defaults that secrets may be sent to
  * @param maxUploadBytes the largest file one fileset upload may store
+ * @param authentication how requests are authenticated
+ * @param bootstrapAdminKey the key of the administrator created on first start, if configured
  */
 public record RegistrySettings(
     String host,
@@ -40,7 +42,9 @@ public record RegistrySettings(
     List<String> trustRemoteCodeSources,
     Path secretsDir,
     CredentialEndpoints credentialEndpoints,
-    long maxUploadBytes) {
+    long maxUploadBytes,
+    Authentication authentication,
+    java.util.Optional<String> bootstrapAdminKey) {
 
   public RegistrySettings {
     Objects.requireNonNull(host, "host");
@@ -51,6 +55,8 @@ public record RegistrySettings(
     Objects.requireNonNull(imports, "imports");
     trustRemoteCodeSources = List.copyOf(trustRemoteCodeSources);
     Objects.requireNonNull(credentialEndpoints, "credentialEndpoints");
+    Objects.requireNonNull(authentication, "authentication");
+    Objects.requireNonNull(bootstrapAdminKey, "bootstrapAdminKey");
   }
 
   /** The embedded file store inside {@code dataDir}. */
@@ -61,5 +67,46 @@ public record RegistrySettings(
   /** The embedded SQLite database inside {@code dataDir}. */
   public static String embeddedDatabaseUrl(Path dataDir) {
     return "jdbc:sqlite:" + dataDir.toAbsolutePath().normalize().resolve("registry.db");
+  }
+
+  /** Never shows the bootstrap key. */
+  @Override
+  public String toString() {
+    return "RegistrySettings[host="
+        + host
+        + ", port="
+        + port
+        + ", dataDir="
+        + dataDir
+        + ", storage="
+        + storage
+        + ", authentication="
+        + authentication
+        + ", bootstrapAdminKey="
+        + (bootstrapAdminKey.isPresent() ? "***" : "(none)")
+        + "]";
+  }
+
+  /** How requests are authenticated. */
+  public enum Authentication {
+    /** Every request presents an API key (the default). */
+    API_KEYS("api-keys"),
+    /** No authentication: every request acts as the local identity (loopback only). */
+    LOCAL("local");
+
+    private final String wire;
+
+    Authentication(String wire) {
+      this.wire = wire;
+    }
+
+    public static Authentication fromWire(String text) {
+      for (Authentication mode : values()) {
+        if (mode.wire.equals(text)) {
+          return mode;
+        }
+      }
+      throw new IllegalArgumentException("unknown authentication " + text);
+    }
   }
 }

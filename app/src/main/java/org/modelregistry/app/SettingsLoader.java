@@ -47,13 +47,24 @@ public final class SettingsLoader {
               "1048576",
               "Largest accepted JSON request body, in bytes (1 MiB); file uploads are streamed."),
           new Setting(
+              "authentication",
+              "api-keys",
+              "api-keys (every request presents an API key) or local (no authentication: every"
+                  + " request acts as the local identity; only with a loopback --host)."),
+          new Setting(
+              "bootstrap-admin-key",
+              "",
+              "API key (mr_...) of the administrator created on first start; when empty a key is"
+                  + " generated and printed once.",
+              true),
+          new Setting(
               "local-user-id",
               "local-user",
-              "User id every request acts as until authentication is configured."),
+              "With --authentication local: the user id every request acts as."),
           new Setting(
               "local-identity-type",
               "user",
-              "Identity type of the local identity: user or service_account."),
+              "With --authentication local: the local identity's type, user or service_account."),
           new Setting(
               "max-upload-bytes",
               "107374182400",
@@ -94,7 +105,7 @@ public final class SettingsLoader {
           new Setting(
               "local-identity-admin",
               "false",
-              "Whether the local identity is an administrator: true or false."),
+              "With --authentication local: whether the local identity is an administrator."),
           new Setting(
               "trust-remote-code-sources",
               "",
@@ -198,7 +209,43 @@ public final class SettingsLoader {
         trustRemoteCodeSources(values),
         secretsDir(values),
         credentialEndpoints(values),
-        maxUpload(values));
+        maxUpload(values),
+        authentication(values),
+        bootstrapKey(values));
+  }
+
+  private static RegistrySettings.Authentication authentication(Map<String, String> values) {
+    var mode =
+        parse(
+            values,
+            "authentication",
+            RegistrySettings.Authentication::fromWire,
+            "api-keys or local");
+    if (mode == RegistrySettings.Authentication.LOCAL && !isLoopback(values.get("host"))) {
+      throw invalid(
+          "authentication",
+          values.get("authentication"),
+          "api-keys, or local only when --host is a loopback address such as 127.0.0.1");
+    }
+    return mode;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+  }
+
+  private static java.util.Optional<String> bootstrapKey(Map<String, String> values) {
+    String key = values.get("bootstrap-admin-key");
+    if (key.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    if (org.modelregistry.domain.identity.ApiKeySecret.parse(key).isEmpty()) {
+      // The value is a secret: the message never repeats it.
+      throw new InvalidSettingException(
+          "Invalid setting --bootstrap-admin-key / REGISTRY_BOOTSTRAP_ADMIN_KEY: expected an API"
+              + " key of the form mr_<8 letters or digits>_<43 base64url characters>");
+    }
+    return java.util.Optional.of(key);
   }
 
   private static long maxUpload(Map<String, String> values) {

@@ -86,7 +86,7 @@ class ExternalFilesetsSystemTest {
                   "--credential-endpoints",
                   hub.endpoint() + ",http://" + s3Host
                 },
-                Map.of()));
+                Map.of("REGISTRY_AUTHENTICATION", "local")));
     http = new RegistryHttp(app);
   }
 

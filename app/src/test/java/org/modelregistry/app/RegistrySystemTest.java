@@ -26,7 +26,7 @@ class RegistrySystemTest {
     RegistrySettings settings =
         SettingsLoader.load(
             new String[] {"--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()},
-            Map.of("REGISTRY_LOCAL_USER_ID", "system-test"));
+            Map.of("REGISTRY_LOCAL_USER_ID", "system-test", "REGISTRY_AUTHENTICATION", "local"));
     return RegistryApplication.start(settings);
   }
 

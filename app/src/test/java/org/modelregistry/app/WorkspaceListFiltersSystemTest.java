@@ -38,7 +38,7 @@ class WorkspaceListFiltersSystemTest {
                 new String[] {
                   "--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()
                 },
-                Map.of()));
+                Map.of("REGISTRY_AUTHENTICATION", "local")));
     http = new RegistryHttp(app);
   }
 

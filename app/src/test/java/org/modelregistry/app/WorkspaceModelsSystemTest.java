@@ -20,7 +20,7 @@ class WorkspaceModelsSystemTest {
     return RegistryApplication.start(
         SettingsLoader.load(
             new String[] {"--port", "0", "--host", "127.0.0.1", "--data-dir", dataDir.toString()},
-            Map.of()));
+            Map.of("REGISTRY_AUTHENTICATION", "local")));
   }
 
   @Test

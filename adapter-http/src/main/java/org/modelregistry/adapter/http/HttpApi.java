@@ -153,6 +153,20 @@ public final class HttpApi {
     return new RunningHttpApi(create(settings, useCases).start(host, port));
   }
 
+  /**
+   * Creates the API with requests acting as {@code identities} tells (for example {@link
+   * ApiKeyAuthentication}) and starts it.
+   */
+  public static RunningHttpApi start(
+      HttpSettings settings,
+      RegistryUseCases useCases,
+      IdentitySource identities,
+      String host,
+      int port) {
+    Objects.requireNonNull(host, "host");
+    return new RunningHttpApi(create(settings, useCases, identities).start(host, port));
+  }
+
   private static ReferenceSchemas loadWorkspaceSchemas() {
     try {
       return ReferenceSchemas.workspace();

@@ -76,7 +76,8 @@ class RegistrationSystemTest {
     flags.addAll(List.of(extraFlags));
     RegistrySettings settings =
         SettingsLoader.load(
-            flags.toArray(String[]::new), Map.of("REGISTRY_LOCAL_USER_ID", "alice"));
+            flags.toArray(String[]::new),
+            Map.of("REGISTRY_LOCAL_USER_ID", "alice", "REGISTRY_AUTHENTICATION", "local"));
     app = RegistryApplication.start(settings);
     return app;
   }

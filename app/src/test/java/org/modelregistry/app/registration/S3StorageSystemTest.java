@@ -88,7 +88,7 @@ class S3StorageSystemTest {
                   "--s3-access-key",
                   ACCESS_KEY
                 },
-                Map.of("REGISTRY_S3_SECRET_KEY", SECRET_KEY)));
+                Map.of("REGISTRY_S3_SECRET_KEY", SECRET_KEY, "REGISTRY_AUTHENTICATION", "local")));
 
     HttpResponse<String> registered =
         send("PUT", "/api/v1.0/model/enc/1.0?wait=true&timeout=30", body());
