@@ -291,7 +291,7 @@ public final class RegistryApplication implements AutoCloseable {
         new UpdateIdentityService(identities, transactions),
         new ListIdentitiesService(identities),
         new IssueApiKeyService(identities, keys, random, transactions, clock),
-        new RevokeApiKeyService(keys, transactions, clock),
+        new RevokeApiKeyService(identities, keys, transactions, clock),
         new ListApiKeysService(identities, keys),
         new RecordAuditService(audit, clock),
         new ListAuditService(audit));

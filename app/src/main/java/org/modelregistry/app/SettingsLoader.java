@@ -230,8 +230,15 @@ public final class SettingsLoader {
     return mode;
   }
 
+  /**
+   * Only literal loopback addresses and {@code localhost}: a name such as {@code 127.example.com}
+   * could resolve anywhere.
+   */
   private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    return host.equals("localhost")
+        || host.equals("::1")
+        || host.equals("[::1]")
+        || host.matches("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   }
 
   private static java.util.Optional<String> bootstrapKey(Map<String, String> values) {

@@ -149,12 +149,23 @@ class AuthenticationSystemTest {
 
   @Test
   void givenLocalAuthenticationOnAPublicAddressOrAMalformedKey_startupFailsNamingTheSetting() {
-    assertThatThrownBy(
-            () ->
-                SettingsLoader.load(
-                    new String[] {"--authentication", "local", "--host", "0.0.0.0"}, Map.of()))
-        .isInstanceOf(InvalidSettingException.class)
-        .hasMessageContaining("--authentication");
+    for (String host :
+        new String[] {"0.0.0.0", "127.example.com", "127.0.0.1.nip.io", "10.0.0.1"}) {
+      assertThatThrownBy(
+              () ->
+                  SettingsLoader.load(
+                      new String[] {"--authentication", "local", "--host", host}, Map.of()))
+          .as(host)
+          .isInstanceOf(InvalidSettingException.class)
+          .hasMessageContaining("--authentication");
+    }
+    for (String host : new String[] {"127.0.0.1", "127.1.2.3", "localhost", "::1"}) {
+      assertThat(
+              SettingsLoader.load(
+                      new String[] {"--authentication", "local", "--host", host}, Map.of())
+                  .authentication())
+          .isEqualTo(RegistrySettings.Authentication.LOCAL);
+    }
     assertThatThrownBy(
             () ->
                 SettingsLoader.load(

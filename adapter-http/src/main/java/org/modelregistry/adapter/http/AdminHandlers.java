@@ -72,6 +72,8 @@ final class AdminHandlers {
     ObjectNode body = hasBody(ctx) ? reader.read(ctx) : codec.mapper().createObjectNode();
     var key = IdentityDocuments.newKey(ctx.pathParam(ID), body);
     var issued = useCases.issueKey().issue(caller, key);
+    // The one answer that holds a key: no cache may keep it.
+    ctx.header("Cache-Control", "no-store");
     ctx.status(HttpStatus.CREATED).json(IssuedKeyResponse.from(issued));
   }
 

@@ -67,16 +67,18 @@ public final class ApiKeyAuthentication implements IdentitySource {
   /** Stores the request's identity, or refuses the request. */
   void authenticate(Context ctx) {
     String address = ctx.ip();
-    Optional<Duration> wait = failures.retryAfter(address);
-    if (wait.isPresent()) {
-      throw AuthenticationFailed.tooManyFailures(wait.get());
-    }
     Optional<String> presented = presentedKey(ctx);
     if (presented.isEmpty()) {
       throw AuthenticationFailed.unauthenticated("an API key is required");
     }
+    // A valid key always works: clients behind one address (a proxy, a NAT) must not be locked
+    // out by another's bad keys. A 256-bit key cannot be guessed; the limit only slows the noise.
     Optional<Identity> identity = authenticate.authenticate(presented.get());
     if (identity.isEmpty()) {
+      Optional<Duration> wait = failures.retryAfter(address);
+      if (wait.isPresent()) {
+        throw AuthenticationFailed.tooManyFailures(wait.get());
+      }
       // Only presented keys count: a client that sends none guesses nothing.
       failures.recordFailure(address);
       LOG.info("Refused an API key for {} {} from {}", ctx.method(), ctx.path(), address);

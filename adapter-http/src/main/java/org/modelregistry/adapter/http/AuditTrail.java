@@ -37,6 +37,12 @@ final class AuditTrail {
     if (!MUTATIONS.contains(ctx.method())) {
       return;
     }
+    // Requests nobody could be named for changed nothing; storing each would let anyone without a
+    // key fill the database. Their refusals are logged by the authentication instead.
+    int status = ctx.statusCode();
+    if (status == 401 || status == 429) {
+      return;
+    }
     // A request refused before routing (401, 404) has no route: its path stands for it.
     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
     String route = matched == null ? ctx.path() : matched.path;

@@ -128,7 +128,9 @@ class AuthenticationMatrixTest {
     client = HttpClient.newHttpClient();
 
     Identity root = identity.store("root", true);
+    String valid = identity.keyFor(root);
     String revoked = identity.keyFor(root);
+    // The last working key of the last administrator cannot be revoked; this one is not that.
     identity.useCases().revokeKey().revoke(root, revoked.substring(3, 11));
     String expired = identity.keyFor(root, Duration.ofHours(1));
     identity.clock.advance(Duration.ofHours(1));
@@ -138,7 +140,7 @@ class AuthenticationMatrixTest {
             AuthState.UNKNOWN_KEY, WELL_FORMED_UNKNOWN,
             AuthState.REVOKED_KEY, revoked,
             AuthState.EXPIRED_KEY, expired,
-            AuthState.VALID_KEY, identity.keyFor(root));
+            AuthState.VALID_KEY, valid);
   }
 
   @AfterAll

@@ -48,7 +48,7 @@ final class IdentityWorld {
             new UpdateIdentityService(identities, tx),
             new ListIdentitiesService(identities),
             new IssueApiKeyService(identities, keys, random, tx, clock),
-            new RevokeApiKeyService(keys, tx, clock),
+            new RevokeApiKeyService(identities, keys, tx, clock),
             new ListApiKeysService(identities, keys),
             new RecordAuditService(auditLog, clock),
             new ListAuditService(auditLog));

@@ -84,4 +84,22 @@ public record ApiKey(
         ? this
         : new ApiKey(prefix, identityId, hash, name, createdAt, expiresAt, Optional.of(now));
   }
+
+  /** Leaves the hash out: what is logged of a key is whose it is and its prefix. */
+  @Override
+  public String toString() {
+    return "ApiKey[prefix="
+        + prefix
+        + ", identityId="
+        + identityId
+        + ", name="
+        + name
+        + ", createdAt="
+        + createdAt
+        + ", expiresAt="
+        + expiresAt
+        + ", revokedAt="
+        + revokedAt
+        + "]";
+  }
 }

@@ -36,6 +36,9 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
   private final TransactionRunner transactions;
   private final Clock clock;
 
+  /** The latest expiry a key may have: stored times count microseconds in a long. */
+  static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
   public IssueApiKeyService(
       IdentityRepository identities,
       ApiKeyRepository keys,
@@ -59,6 +62,14 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
     Optional<Instant> expiresAt = request.expiresAt().map(t -> t.truncatedTo(ChronoUnit.MICROS));
     if (expiresAt.isPresent() && !expiresAt.get().isAfter(now)) {
       throw ValidationException.of("expires_at must be in the future", "value_error", "expires_at");
+    }
+    if (expiresAt.isPresent() && expiresAt.get().isAfter(LATEST_EXPIRY)) {
+      throw ValidationException.of(
+          "expires_at must be before the year 10000", "value_error", "expires_at");
+    }
+    // An id no identity can have (too long, say) names nobody: not found, before any key exists.
+    if (identities.find(request.identityId()).isEmpty()) {
+      throw NotFoundException.of("identity", request.identityId());
     }
     for (int attempt = 1; ; attempt++) {
       ApiKeySecret secret = generator.next();

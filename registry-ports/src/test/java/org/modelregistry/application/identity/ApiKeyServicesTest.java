@@ -101,6 +101,24 @@ class ApiKeyServicesTest {
     }
 
     @Test
+    void givenAnIdNoIdentityCanHave_issue_isNotFoundRatherThanACrash() {
+      String tooLong = "x".repeat(300);
+
+      assertThatThrownBy(() -> services.issueKey.issue(ROOT, NewApiKey.forIdentity(tooLong)))
+          .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void givenAnExpiryBeyondTheYear9999_issue_isRejectedAtExpiresAt() {
+      Instant far = Instant.parse("+300000-01-01T00:00:00Z");
+
+      assertThatThrownBy(() -> services.issueKey.issue(ALICE, named("alice", null, far)))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.violations().getFirst().path()).containsExactly("expires_at"));
+    }
+
+    @Test
     void givenDeletedCaller_issueForItself_isNotFound() {
       services.identities.delete("alice");
 
@@ -195,6 +213,21 @@ class ApiKeyServicesTest {
 
   @Nested
   class Revoke {
+
+    @Test
+    void givenTheLastWorkingAdministratorKey_revoke_isAConflictUntilAnotherExists() {
+      IssuedApiKey only = services.keyFor(ROOT);
+
+      assertThatThrownBy(() -> services.revokeKey.revoke(ROOT, only.key().prefix()))
+          .isInstanceOf(ConflictException.class);
+      assertThat(services.authenticate.authenticate(only.secret().reveal())).isPresent();
+
+      IssuedApiKey spare = services.keyFor(ROOT);
+      services.revokeKey.revoke(ROOT, only.key().prefix());
+      assertThat(services.authenticate.authenticate(only.secret().reveal())).isEmpty();
+      assertThatThrownBy(() -> services.revokeKey.revoke(ROOT, spare.key().prefix()))
+          .isInstanceOf(ConflictException.class);
+    }
 
     @Test
     void givenOwnKey_revoke_recordsTheTimeAndTheKeyStopsWorking() {

@@ -45,7 +45,8 @@ final class IdentityServices {
   final ListIdentitiesService listIdentities = new ListIdentitiesService(identities);
   final IssueApiKeyService issueKey =
       new IssueApiKeyService(identities, keys, random, transactions, clock);
-  final RevokeApiKeyService revokeKey = new RevokeApiKeyService(keys, transactions, clock);
+  final RevokeApiKeyService revokeKey =
+      new RevokeApiKeyService(identities, keys, transactions, clock);
   final ListApiKeysService listKeys = new ListApiKeysService(identities, keys);
   final BootstrapAdminService bootstrap =
       new BootstrapAdminService(identities, keys, random, transactions, clock);
