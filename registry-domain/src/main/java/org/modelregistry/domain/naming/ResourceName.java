@@ -15,20 +15,38 @@ public record ResourceName(String value) {
   private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
   public ResourceName {
+    requireValid(value, "name");
+  }
+
+  /**
+   * Throws at the value itself unless {@code value} follows this rule; messages call it {@code
+   * what}, for the other names that share the rule (workspaces, workspace entities).
+   */
+  public static void requireValid(String value, String what) {
     if (value == null || value.isEmpty()) {
-      throw ValidationException.of("name must not be empty", "string_too_short");
+      throw ValidationException.of(what + " must not be empty", "string_too_short");
     }
     if (value.length() > MAX_LENGTH) {
       throw ValidationException.of(
-          "name must be at most " + MAX_LENGTH + " characters", "string_too_long");
+          what + " must be at most " + MAX_LENGTH + " characters", "string_too_long");
     }
     if (!ALLOWED.matcher(value).matches()) {
       throw ValidationException.of(
-          "name may contain only letters, digits, '_', '-' and '.'", "string_pattern_mismatch");
+          what + " may contain only letters, digits, '_', '-' and '.'", "string_pattern_mismatch");
     }
     if (value.equals(".") || value.equals("..")) {
-      throw ValidationException.of("name cannot be '.' or '..'", "string_pattern_mismatch");
+      throw ValidationException.of(what + " cannot be '.' or '..'", "string_pattern_mismatch");
     }
+  }
+
+  /** Whether {@code value} follows this rule. */
+  public static boolean isValid(String value) {
+    return value != null
+        && !value.isEmpty()
+        && value.length() <= MAX_LENGTH
+        && ALLOWED.matcher(value).matches()
+        && !value.equals(".")
+        && !value.equals("..");
   }
 
   @Override

@@ -2,29 +2,22 @@ package org.modelregistry.domain.workspace;
 
 import java.util.regex.Pattern;
 import org.modelregistry.domain.error.ValidationException;
+import org.modelregistry.domain.naming.ResourceName;
 
 /** The naming rules shared by the workspace value objects, stated once. */
 final class NameRules {
 
-  static final int MAX_LENGTH = 255;
+  static final int MAX_LENGTH = ResourceName.MAX_LENGTH;
 
   // The reference's \w, read as ASCII as its descriptions say ("letters (a-z, A-Z), digits").
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
   private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9_.\\-/]+");
 
   private NameRules() {}
 
   /** Throws at the value itself unless {@code value} is a valid entity or workspace name. */
   static void requireName(String value, String what) {
-    requireLength(value, what);
-    if (!NAME.matcher(value).matches()) {
-      throw ValidationException.of(
-          what + " may contain only letters, digits, '_', '-' and '.'", "string_pattern_mismatch");
-    }
-    // Names become URL and storage path segments, where these two would name another place.
-    if (value.equals(".") || value.equals("..")) {
-      throw ValidationException.of(what + " cannot be '.' or '..'", "string_pattern_mismatch");
-    }
+    // Workspace names follow the rule of template and model names: one rule, in ResourceName.
+    ResourceName.requireValid(value, what);
   }
 
   static void requireProject(String value, String what) {
@@ -37,12 +30,7 @@ final class NameRules {
   }
 
   static boolean isName(String value) {
-    return value != null
-        && !value.isEmpty()
-        && value.length() <= MAX_LENGTH
-        && NAME.matcher(value).matches()
-        && !value.equals(".")
-        && !value.equals("..");
+    return ResourceName.isValid(value);
   }
 
   private static void requireLength(String value, String what) {

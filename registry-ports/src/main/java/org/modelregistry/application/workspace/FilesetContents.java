@@ -160,9 +160,15 @@ public final class FilesetContents {
     };
   }
 
-  /** The paths of every file of {@code fileset}, in order. */
+  /** The paths of every file of {@code fileset}, in order; without {@link #list}'s statuses. */
   List<FilePath> paths(Fileset fileset) {
-    return list(fileset).stream().map(FilesetFile::path).toList();
+    return switch (fileset.storage()) {
+      case FilesetStorage.Local local ->
+          storedFiles(fileset.ref()).stream().map(FilesetFile::path).toList();
+      case FilesetStorage.S3 s3 -> external.list(s3).stream().map(ExternalFile::path).toList();
+      case FilesetStorage.HuggingFace hf ->
+          external.list(hf).stream().map(ExternalFile::path).toList();
+    };
   }
 
   private ReadableFiles fromSource(FilesetStorage storage, ReadableFiles copies) {

@@ -41,7 +41,9 @@ final class ModelEntityRules {
    */
   void require(ModelRef self, ModelEntityDefinition definition, Checks checks, boolean admin) {
     var violations = Violations.collect();
-    Optional<Fileset> fileset = find(definition.fileset());
+    // Only the fileset and trust checks read the fileset; a patch needing neither asks for nothing.
+    Optional<Fileset> fileset =
+        checks.fileset() || checks.trust() ? find(definition.fileset()) : Optional.empty();
     if (checks.fileset() && definition.fileset() != null) {
       violations.require(
           fileset.isPresent(),

@@ -24,7 +24,7 @@ final class HttpFetchedSource implements FetchedSource {
 
   HttpFetchedSource(Response response, String where, String readTimeout) {
     this.response = response;
-    this.contentLength = announcedLength(response);
+    this.contentLength = ByteRanges.announcedLength(response.headers());
     this.body = new Body(response.body().byteStream(), where, readTimeout);
   }
 
@@ -37,7 +37,7 @@ final class HttpFetchedSource implements FetchedSource {
    */
   HttpFetchedSource(Response response, String where, String readTimeout, long offset, long length) {
     this.response = response;
-    OptionalLong whole = announcedLength(response);
+    OptionalLong whole = ByteRanges.announcedLength(response.headers());
     long wanted = length < 0 ? Long.MAX_VALUE : length;
     this.contentLength =
         whole.isPresent()
@@ -71,10 +71,6 @@ final class HttpFetchedSource implements FetchedSource {
   @Override
   public void close() {
     response.close();
-  }
-
-  static OptionalLong announcedLength(Response response) {
-    return ByteRanges.announcedLength(response.headers());
   }
 
   private static final class Body extends InputStream {

@@ -169,7 +169,7 @@ public final class HttpSourceFetcher implements SourceFetcher, AutoCloseable {
       }
       return new HttpFetchedSource(response, where, timeout, 0, request.length());
     }
-    OptionalLong whole = HttpFetchedSource.announcedLength(response);
+    OptionalLong whole = ByteRanges.announcedLength(response.headers());
     if (whole.isPresent() && request.offset() > whole.getAsLong()) {
       response.close();
       throw refused(
