@@ -171,7 +171,8 @@ public final class RegistryApplication implements AutoCloseable {
               yield HttpApi.start(
                   httpSettings,
                   useCases,
-                  ApiKeyAuthentication.withDefaultLimit(useCases.identity().authenticate(), clock),
+                  ApiKeyAuthentication.withDefaultLimit(
+                      useCases.identity().authenticate(), clock, settings.anonymousPublicReads()),
                   settings.host(),
                   settings.port());
             }

@@ -15,7 +15,7 @@ import org.modelregistry.domain.workspace.CredentialEndpoints;
  * @param dataDir folder for the embedded database and stored files
  * @param databaseUrl JDBC URL of the database
  * @param maxRequestBodyBytes largest request body accepted
- * @param localIdentity the identity every request acts as until authentication exists
+ * @param localIdentity the identity every request acts as with {@code --authentication local}
  * @param storage where stored model files live
  * @param imports how model files are fetched and imported
  * @param localAdmin whether the local identity is an administrator (it may then set {@code
@@ -28,6 +28,7 @@ import org.modelregistry.domain.workspace.CredentialEndpoints;
  * @param maxUploadBytes the largest file one fileset upload may store
  * @param authentication how requests are authenticated
  * @param bootstrapAdminKey the key of the administrator created on first start, if configured
+ * @param anonymousPublicReads whether requests without an API key may read public registered models
  */
 public record RegistrySettings(
     String host,
@@ -44,7 +45,8 @@ public record RegistrySettings(
     CredentialEndpoints credentialEndpoints,
     long maxUploadBytes,
     Authentication authentication,
-    java.util.Optional<String> bootstrapAdminKey) {
+    java.util.Optional<String> bootstrapAdminKey,
+    boolean anonymousPublicReads) {
 
   public RegistrySettings {
     Objects.requireNonNull(host, "host");
@@ -84,6 +86,8 @@ public record RegistrySettings(
         + authentication
         + ", bootstrapAdminKey="
         + (bootstrapAdminKey.isPresent() ? "***" : "(none)")
+        + ", anonymousPublicReads="
+        + anonymousPublicReads
         + "]";
   }
 

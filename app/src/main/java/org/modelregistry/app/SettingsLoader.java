@@ -58,6 +58,11 @@ public final class SettingsLoader {
                   + " generated and printed once.",
               true),
           new Setting(
+              "anonymous-read",
+              "false",
+              "With --authentication api-keys: whether requests without a key may read public"
+                  + " registered models (versions, their files, the lists); nothing else."),
+          new Setting(
               "local-user-id",
               "local-user",
               "With --authentication local: the user id every request acts as."),
@@ -211,7 +216,8 @@ public final class SettingsLoader {
         credentialEndpoints(values),
         maxUpload(values),
         authentication(values),
-        bootstrapKey(values));
+        bootstrapKey(values),
+        parse(values, "anonymous-read", SettingsLoader::parseBoolean, "true or false"));
   }
 
   private static RegistrySettings.Authentication authentication(Map<String, String> values) {

@@ -127,6 +127,71 @@ class AuthenticationSystemTest {
     }
   }
 
+  /** Creates identity {@code id} in {@code account} and returns a key of it. */
+  private String member(RegistryApplication app, String adminKey, String id, String account)
+      throws Exception {
+    HttpResponse<String> created =
+        send(
+            app,
+            "POST",
+            "/admin/identities",
+            "{\"id\": \""
+                + id
+                + "\", \"display_name\": \""
+                + id
+                + "\", \"accounts\": [\""
+                + account
+                + "\"]}",
+            bearer(adminKey));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> issued =
+        send(
+            app,
+            "POST",
+            "/admin/identities/" + id + "/keys",
+            "{\"name\": \"k\"}",
+            bearer(adminKey));
+    Matcher key = PRINTED_KEY.matcher(issued.body());
+    assertThat(key.find()).as(issued.body()).isTrue();
+    return key.group(1);
+  }
+
+  @Test
+  void givenTwoAccounts_eachMemberSeesOnlyItsAccountsTemplatesAndAnonymousReadsNeedTheSwitch()
+      throws Exception {
+    String adminKey = newKey();
+    String template =
+        """
+        {"name": "acme-llm", "account_id": "acme", "endpoint_type": "SYNC",
+         "model_type": "COMPLETION", "vendor_configuration": {"bundle_config":
+           {"registry": "registry.example", "image": "llm-server", "tag": "1.0"}}}
+        """;
+    try (RegistryApplication app = start(Map.of("REGISTRY_BOOTSTRAP_ADMIN_KEY", adminKey))) {
+      String bob = member(app, adminKey, "bob", "acme");
+      String carol = member(app, adminKey, "carol", "globex");
+      HttpResponse<String> created =
+          send(app, "POST", "/v4/model-templates", template, bearer(bob));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+      String id = created.body().replaceAll(".*\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+
+      assertThat(send(app, "GET", "/v4/model-templates/" + id, null, bearer(bob)).statusCode())
+          .isEqualTo(200);
+      assertThat(send(app, "GET", "/v4/model-templates/" + id, null, bearer(carol)).statusCode())
+          .isEqualTo(404);
+      assertThat(send(app, "GET", "/v4/model-templates", null, bearer(carol)).body())
+          .doesNotContain("acme");
+      assertThat(send(app, "POST", "/v4/model-templates", template, bearer(carol)).statusCode())
+          .isEqualTo(403);
+      assertThat(send(app, "GET", "/api/v1.0/models", null).statusCode()).isEqualTo(401);
+    }
+    try (RegistryApplication app = start(Map.of("REGISTRY_ANONYMOUS_READ", "true"))) {
+      assertThat(send(app, "GET", "/api/v1.0/models", null).statusCode()).isEqualTo(200);
+      assertThat(send(app, "GET", "/v4/model-templates", null).statusCode()).isEqualTo(401);
+      assertThat(send(app, "GET", "/api/v1.0/models", null, bearer("mr_bad")).statusCode())
+          .isEqualTo(401);
+    }
+  }
+
   @Test
   void givenNoConfiguredKey_theFirstStartAnnouncesANewOneOnceAndNeverLogsIt() throws Exception {
     var announced = new java.util.concurrent.CopyOnWriteArrayList<String>();

@@ -38,17 +38,20 @@ public final class CreateModelService implements CreateModelUseCase {
   public Model createModel(CreateModelCommand command) {
     // The template is read and the model inserted in one transaction, so a template deleted
     // in between cannot leave a model pointing at nothing.
+    command.caller().requireAccount(command.definition().accountId());
     return transactions.inTransaction(
         () -> {
           Optional<Template> template =
               Optional.ofNullable(command.definition().modelTemplateId())
-                  .flatMap(templates::findById);
+                  .flatMap(templates::findById)
+                  // A template the caller may not see is as unknown as one that does not exist.
+                  .filter(t -> t.isVisibleTo(command.caller()));
           Model model =
               Model.create(
                   ids.newId(),
                   command.definition(),
                   template,
-                  command.actor(),
+                  command.caller().requireActor(),
                   Timestamps.now(clock));
           models.insert(model);
           return model;

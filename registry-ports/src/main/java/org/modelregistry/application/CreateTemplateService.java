@@ -29,11 +29,15 @@ public final class CreateTemplateService implements CreateTemplateUseCase {
   public Template createTemplate(CreateTemplateCommand command) {
     // The creation time is taken inside the write transaction: writers commit one at a time, so
     // rows commit in creation-time order and a keyset cursor can never pass a row still to come.
+    command.caller().requireAccount(command.definition().accountId());
     return transactions.inTransaction(
         () -> {
           Template template =
               Template.create(
-                  ids.newId(), command.definition(), command.actor(), Timestamps.now(clock));
+                  ids.newId(),
+                  command.definition(),
+                  command.caller().requireActor(),
+                  Timestamps.now(clock));
           templates.insert(template);
           return template;
         });

@@ -2,6 +2,8 @@ package org.modelregistry.application;
 
 import java.util.Objects;
 import org.modelregistry.domain.error.NotFoundException;
+import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.template.Template;
 import org.modelregistry.ports.in.DeleteTemplateUseCase;
 import org.modelregistry.ports.out.TemplateRepository;
 
@@ -15,7 +17,14 @@ public final class DeleteTemplateService implements DeleteTemplateUseCase {
   }
 
   @Override
-  public void deleteTemplate(String templateId) {
+  public void deleteTemplate(Caller caller, String templateId) {
+    Template template =
+        templates
+            .findById(templateId)
+            .filter(t -> t.isVisibleTo(caller))
+            .orElseThrow(() -> NotFoundException.of("model template", templateId));
+    // A template's account never changes, so the check holds until the delete.
+    caller.requireAccount(template.accountId());
     if (!templates.delete(templateId)) {
       throw NotFoundException.of("model template", templateId);
     }

@@ -2,6 +2,7 @@ package org.modelregistry.application;
 
 import java.util.Objects;
 import org.modelregistry.domain.error.NotFoundException;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.model.Model;
 import org.modelregistry.ports.in.GetModelUseCase;
 import org.modelregistry.ports.out.ModelRepository;
@@ -16,7 +17,11 @@ public final class GetModelService implements GetModelUseCase {
   }
 
   @Override
-  public Model getModel(String modelId) {
-    return models.findById(modelId).orElseThrow(() -> NotFoundException.of("model", modelId));
+  public Model getModel(Caller caller, String modelId) {
+    // One not visible to the caller is not found: no 403 that would tell it exists.
+    return models
+        .findById(modelId)
+        .filter(model -> model.isVisibleTo(caller))
+        .orElseThrow(() -> NotFoundException.of("model", modelId));
   }
 }

@@ -2,6 +2,7 @@ package org.modelregistry.application;
 
 import java.util.Objects;
 import org.modelregistry.domain.error.NotFoundException;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.template.Template;
 import org.modelregistry.ports.in.GetTemplateUseCase;
 import org.modelregistry.ports.out.TemplateRepository;
@@ -16,9 +17,11 @@ public final class GetTemplateService implements GetTemplateUseCase {
   }
 
   @Override
-  public Template getTemplate(String templateId) {
+  public Template getTemplate(Caller caller, String templateId) {
+    // One not visible to the caller is not found: no 403 that would tell it exists.
     return templates
         .findById(templateId)
+        .filter(template -> template.isVisibleTo(caller))
         .orElseThrow(() -> NotFoundException.of("model template", templateId));
   }
 }

@@ -32,7 +32,9 @@ public final class UpdateModelService implements UpdateModelUseCase {
           Model current =
               models
                   .findById(command.modelId())
+                  .filter(model -> model.isVisibleTo(command.caller()))
                   .orElseThrow(() -> NotFoundException.of("model", command.modelId()));
+          command.caller().requireAccount(current.accountId());
           Optional<Template> template =
               Optional.ofNullable(current.definition().modelTemplateId())
                   .flatMap(templates::findById);

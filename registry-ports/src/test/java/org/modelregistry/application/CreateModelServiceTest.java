@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.model.ModelSchemas;
 import org.modelregistry.domain.template.ModelType;
 import org.modelregistry.domain.template.Template;
+import org.modelregistry.domain.testdata.TestTemplates;
 import org.modelregistry.ports.in.CreateModelCommand;
 import org.modelregistry.ports.in.ModelQuery;
 import org.modelregistry.ports.out.memory.InMemoryRegistryStore;
@@ -29,9 +31,11 @@ import org.modelregistry.ports.paging.PageRequest;
 
 class CreateModelServiceTest {
 
+  private static final Caller CALLER = Caller.trusted(TestTemplates.ALICE, false);
+
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-04T05:06:07.123456789Z"), ZoneOffset.UTC);
-  private static final Actor BOB = new Actor("bob", IdentityType.USER);
+  private static final Caller BOB = Caller.trusted(new Actor("bob", IdentityType.USER), false);
 
   private final InMemoryRegistryStore store = new InMemoryRegistryStore();
   private final CountingIdGenerator ids = new CountingIdGenerator();
@@ -53,6 +57,7 @@ class CreateModelServiceTest {
         .models()
         .list(
             new ModelQuery(
+                CALLER,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -69,7 +74,7 @@ class CreateModelServiceTest {
 
     assertThat(model.id()).isEqualTo("id-1");
     assertThat(model.definition()).isEqualTo(definition);
-    assertThat(model.createdBy()).isEqualTo(BOB);
+    assertThat(model.createdBy()).isEqualTo(BOB.requireActor());
     assertThat(model.createdAt()).isEqualTo(Instant.parse("2026-03-04T05:06:07.123456Z"));
     assertThat(model.deploymentCount()).isZero();
     assertThat(store.models().findById("id-1")).contains(model);

@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
+import org.modelregistry.domain.testdata.TestTemplates;
 import org.modelregistry.ports.in.CreateTemplateCommand;
 import org.modelregistry.ports.in.TemplateQuery;
 import org.modelregistry.ports.out.TransactionRunner;
@@ -20,9 +22,12 @@ import org.modelregistry.ports.paging.PageRequest;
 
 class CreateTemplateServiceTest {
 
+  private static final Caller CALLER = Caller.trusted(TestTemplates.ALICE, false);
+
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-04T05:06:07.123456789Z"), ZoneOffset.UTC);
-  private static final Actor BOB = new Actor("bob", IdentityType.SERVICE_ACCOUNT);
+  private static final Caller BOB =
+      Caller.trusted(new Actor("bob", IdentityType.SERVICE_ACCOUNT), false);
 
   private final InMemoryRegistryStore store = new InMemoryRegistryStore();
   private final CountingIdGenerator ids = new CountingIdGenerator();
@@ -32,7 +37,7 @@ class CreateTemplateServiceTest {
   private long storedCount() {
     return store
         .templates()
-        .list(new TemplateQuery(Optional.empty(), PageRequest.first(100)))
+        .list(new TemplateQuery(CALLER, Optional.empty(), PageRequest.first(100)))
         .totalItemCount();
   }
 
@@ -44,7 +49,7 @@ class CreateTemplateServiceTest {
 
     assertThat(template.id()).isEqualTo("id-1");
     assertThat(template.definition()).isEqualTo(definition);
-    assertThat(template.createdBy()).isEqualTo(BOB);
+    assertThat(template.createdBy()).isEqualTo(BOB.requireActor());
     assertThat(template.createdAt()).isEqualTo(Instant.parse("2026-03-04T05:06:07.123456Z"));
   }
 

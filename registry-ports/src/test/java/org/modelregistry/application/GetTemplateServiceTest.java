@@ -6,9 +6,13 @@ import static org.modelregistry.domain.testdata.TestTemplates.aTemplate;
 
 import org.junit.jupiter.api.Test;
 import org.modelregistry.domain.error.NotFoundException;
+import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.testdata.TestTemplates;
 import org.modelregistry.ports.out.memory.InMemoryRegistryStore;
 
 class GetTemplateServiceTest {
+
+  private static final Caller CALLER = Caller.trusted(TestTemplates.ALICE, false);
 
   private final InMemoryRegistryStore store = new InMemoryRegistryStore();
   private final GetTemplateService service = new GetTemplateService(store.templates());
@@ -18,14 +22,14 @@ class GetTemplateServiceTest {
     var template = aTemplate().withId("t-1").build();
     store.templates().insert(template);
 
-    assertThat(service.getTemplate("t-1")).isEqualTo(template);
+    assertThat(service.getTemplate(CALLER, "t-1")).isEqualTo(template);
   }
 
   @Test
   void givenAnUnknownId_getTemplate_failsWithNotFound() {
     store.templates().insert(aTemplate().withId("t-1").build());
 
-    assertThatThrownBy(() -> service.getTemplate("t-404"))
+    assertThatThrownBy(() -> service.getTemplate(CALLER, "t-404"))
         .isInstanceOf(NotFoundException.class)
         .hasMessage("model template 't-404' was not found");
   }

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.model.Model;
 import org.modelregistry.domain.template.ModelType;
+import org.modelregistry.domain.testdata.TestTemplates;
 import org.modelregistry.ports.in.ModelQuery;
 import org.modelregistry.ports.in.ModelSort;
 import org.modelregistry.ports.in.ModelSortField;
@@ -18,6 +20,8 @@ import org.modelregistry.ports.paging.PageRequest;
 import org.modelregistry.ports.paging.SortDirection;
 
 class ListModelsServiceTest {
+
+  private static final Caller CALLER = Caller.trusted(TestTemplates.ALICE, false);
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -47,6 +51,7 @@ class ListModelsServiceTest {
   private static ModelQuery query(
       String account, ModelType type, String group, List<ModelSort> sort, PageRequest page) {
     return new ModelQuery(
+        CALLER,
         Optional.ofNullable(account),
         Optional.ofNullable(type),
         Optional.ofNullable(group),

@@ -7,13 +7,17 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.template.Template;
+import org.modelregistry.domain.testdata.TestTemplates;
 import org.modelregistry.ports.in.TemplateQuery;
 import org.modelregistry.ports.out.memory.InMemoryRegistryStore;
 import org.modelregistry.ports.paging.PageCursor;
 import org.modelregistry.ports.paging.PageRequest;
 
 class ListTemplatesServiceTest {
+
+  private static final Caller CALLER = Caller.trusted(TestTemplates.ALICE, false);
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -39,7 +43,8 @@ class ListTemplatesServiceTest {
 
   @Test
   void givenNoFilter_listTemplates_returnsAllOldestFirst() {
-    var page = service.listTemplates(new TemplateQuery(Optional.empty(), PageRequest.first(100)));
+    var page =
+        service.listTemplates(new TemplateQuery(CALLER, Optional.empty(), PageRequest.first(100)));
 
     assertThat(page.items()).extracting(Template::id).containsExactly("t-1", "t-2", "t-3", "t-4");
     assertThat(page.totalItemCount()).isEqualTo(4);
@@ -51,7 +56,8 @@ class ListTemplatesServiceTest {
   @Test
   void givenAnAccountFilter_listTemplates_returnsOnlyThatAccountsTemplates() {
     var page =
-        service.listTemplates(new TemplateQuery(Optional.of("acct-a"), PageRequest.first(100)));
+        service.listTemplates(
+            new TemplateQuery(CALLER, Optional.of("acct-a"), PageRequest.first(100)));
 
     assertThat(page.items()).extracting(Template::id).containsExactly("t-1", "t-3", "t-4");
     assertThat(page.totalItemCount()).isEqualTo(3);
@@ -61,7 +67,7 @@ class ListTemplatesServiceTest {
   void givenAPageNumber_listTemplates_returnsThatPage() {
     var page =
         service.listTemplates(
-            new TemplateQuery(Optional.empty(), new PageRequest(2, 3, Optional.empty())));
+            new TemplateQuery(CALLER, Optional.empty(), new PageRequest(2, 3, Optional.empty())));
 
     assertThat(page.items()).extracting(Template::id).containsExactly("t-4");
     assertThat(page.totalItemCount()).isEqualTo(4);
@@ -70,11 +76,13 @@ class ListTemplatesServiceTest {
 
   @Test
   void givenTheNextCursor_listTemplates_continuesAfterIt() {
-    var first = service.listTemplates(new TemplateQuery(Optional.empty(), PageRequest.first(2)));
+    var first =
+        service.listTemplates(new TemplateQuery(CALLER, Optional.empty(), PageRequest.first(2)));
     PageCursor next = first.nextCursor().orElseThrow();
 
     var second =
-        service.listTemplates(new TemplateQuery(Optional.empty(), PageRequest.after(next, 2)));
+        service.listTemplates(
+            new TemplateQuery(CALLER, Optional.empty(), PageRequest.after(next, 2)));
 
     assertThat(first.items()).extracting(Template::id).containsExactly("t-1", "t-2");
     assertThat(second.items()).extracting(Template::id).containsExactly("t-3", "t-4");
@@ -84,7 +92,8 @@ class ListTemplatesServiceTest {
   @Test
   void givenAnAccountWithoutTemplates_listTemplates_returnsAnEmptyPage() {
     var page =
-        service.listTemplates(new TemplateQuery(Optional.of("acct-z"), PageRequest.first(10)));
+        service.listTemplates(
+            new TemplateQuery(CALLER, Optional.of("acct-z"), PageRequest.first(10)));
 
     assertThat(page.items()).isEmpty();
     assertThat(page.totalItemCount()).isZero();

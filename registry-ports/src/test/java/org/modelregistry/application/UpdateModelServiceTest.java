@@ -17,6 +17,7 @@ import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.NotFoundException;
 import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.model.Model;
 import org.modelregistry.domain.model.ModelPatch;
@@ -32,7 +33,7 @@ import org.modelregistry.ports.paging.Page;
 
 class UpdateModelServiceTest {
 
-  private static final Actor DAN = new Actor("dan", IdentityType.USER);
+  private static final Caller DAN = Caller.trusted(new Actor("dan", IdentityType.USER), false);
 
   private final InMemoryRegistryStore store = new InMemoryRegistryStore();
   private final CountingTransactionRunner transactions = new CountingTransactionRunner();

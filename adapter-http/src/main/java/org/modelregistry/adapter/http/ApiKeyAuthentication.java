@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.Identity;
 import org.modelregistry.ports.in.identity.AuthenticateUseCase;
 import org.slf4j.Logger;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * an address whose presented keys failed too often is refused with 429 for a while, whatever it
  * presents. Keys are never logged.
  *
- * <p>TODO(next step): anonymous reads (GET and HEAD without a key) are not supported yet; every
- * request needs a key once this source is wired.
+ * <p>When anonymous public reads are switched on, a request without a key to a route marked {@link
+ * RouteAccess#ANONYMOUS_READ} calls as {@link Caller#anonymous()}, which sees public registered
+ * versions only. A request that presents a key is always authenticated by it: a bad key never falls
+ * back to anonymous.
  */
 public final class ApiKeyAuthentication implements IdentitySource {
 
@@ -42,6 +45,7 @@ public final class ApiKeyAuthentication implements IdentitySource {
 
   private final AuthenticateUseCase authenticate;
   private final FailureRateLimit failures;
+  private final boolean anonymousPublicReads;
 
   /**
    * Authenticates through {@code authenticate}; each address may present {@code maxFailures} bad
@@ -49,19 +53,38 @@ public final class ApiKeyAuthentication implements IdentitySource {
    */
   public ApiKeyAuthentication(
       AuthenticateUseCase authenticate, Clock clock, int maxFailures, Duration window) {
-    this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
-    this.failures = new FailureRateLimit(maxFailures, window, clock);
+    this(authenticate, clock, maxFailures, window, false);
   }
 
-  /** With the default limit of {@value #DEFAULT_MAX_FAILURES} failures a minute. */
+  /**
+   * Like the four-argument constructor; with {@code anonymousPublicReads}, requests without a key
+   * may read public registered versions.
+   */
+  public ApiKeyAuthentication(
+      AuthenticateUseCase authenticate,
+      Clock clock,
+      int maxFailures,
+      Duration window,
+      boolean anonymousPublicReads) {
+    this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
+    this.failures = new FailureRateLimit(maxFailures, window, clock);
+    this.anonymousPublicReads = anonymousPublicReads;
+  }
+
+  /**
+   * With the default limit of {@value #DEFAULT_MAX_FAILURES} failures a minute; anonymous public
+   * reads when {@code anonymousPublicReads}.
+   */
   public static ApiKeyAuthentication withDefaultLimit(
-      AuthenticateUseCase authenticate, Clock clock) {
-    return new ApiKeyAuthentication(authenticate, clock, DEFAULT_MAX_FAILURES, DEFAULT_WINDOW);
+      AuthenticateUseCase authenticate, Clock clock, boolean anonymousPublicReads) {
+    return new ApiKeyAuthentication(
+        authenticate, clock, DEFAULT_MAX_FAILURES, DEFAULT_WINDOW, anonymousPublicReads);
   }
 
   @Override
   public void register(RoutesConfig routes) {
-    routes.before(this::authenticate);
+    // Once the route is known, so that its access (an anonymous read or not) can be asked.
+    routes.beforeMatched(this::authenticate);
   }
 
   /** Stores the request's identity, or refuses the request. */
@@ -69,6 +92,9 @@ public final class ApiKeyAuthentication implements IdentitySource {
     String address = ctx.ip();
     Optional<String> presented = presentedKey(ctx);
     if (presented.isEmpty()) {
+      if (anonymousReadAllowed(ctx)) {
+        return;
+      }
       throw AuthenticationFailed.unauthenticated("an API key is required");
     }
     // A valid key always works: clients behind one address (a proxy, a NAT) must not be locked
@@ -100,14 +126,20 @@ public final class ApiKeyAuthentication implements IdentitySource {
     return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
   }
 
-  @Override
-  public Actor actorOf(Context ctx) {
-    return authenticated(ctx).actor();
+  private boolean anonymousReadAllowed(Context ctx) {
+    return anonymousPublicReads && ctx.routeRoles().contains(RouteAccess.ANONYMOUS_READ);
   }
 
   @Override
-  public boolean isAdmin(Context ctx) {
-    return authenticated(ctx).admin();
+  public Caller callerOf(Context ctx) {
+    Optional<Identity> identity = identityOf(ctx);
+    if (identity.isPresent()) {
+      return Caller.of(identity.get());
+    }
+    if (anonymousReadAllowed(ctx)) {
+      return Caller.anonymous();
+    }
+    throw AuthenticationFailed.unauthenticated("an API key is required");
   }
 
   @Override
@@ -118,10 +150,5 @@ public final class ApiKeyAuthentication implements IdentitySource {
   @Override
   public Optional<Actor> auditedActorOf(Context ctx) {
     return identityOf(ctx).map(Identity::actor);
-  }
-
-  private Identity authenticated(Context ctx) {
-    return identityOf(ctx)
-        .orElseThrow(() -> AuthenticationFailed.unauthenticated("an API key is required"));
   }
 }

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.modelregistry.domain.error.Violation;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.workspace.FilesetFile;
 import org.modelregistry.ports.in.workspace.ReadFilesetFileUseCase.FileContent;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.StorageException;
 
 /**
@@ -37,12 +37,12 @@ final class FilesetFileHandlers {
   private static final String INCLUDE_CACHE_STATUS = "include_cache_status";
 
   private final WorkspaceUseCases useCases;
-  private final WorkspaceCallers callers;
+  private final IdentitySource identities;
   private final long maxUploadBytes;
 
-  FilesetFileHandlers(WorkspaceUseCases useCases, WorkspaceCallers callers, long maxUploadBytes) {
+  FilesetFileHandlers(WorkspaceUseCases useCases, IdentitySource identities, long maxUploadBytes) {
     this.useCases = useCases;
-    this.callers = callers;
+    this.identities = identities;
     this.maxUploadBytes = maxUploadBytes;
   }
 
@@ -69,7 +69,7 @@ final class FilesetFileHandlers {
     }
     FilesetFile stored;
     try {
-      stored = useCases.putFilesetFile().put(callers.of(ctx), ref, path, body, declared);
+      stored = useCases.putFilesetFile().put(identities.callerOf(ctx), ref, path, body, declared);
     } catch (StorageException e) {
       if (body.tooLarge()) {
         throw tooLarge();
@@ -96,7 +96,7 @@ final class FilesetFileHandlers {
     FilesetRef ref = ref(params);
     FilePath path = path(ctx, params);
     params.throwIfAny();
-    WorkspaceCaller caller = callers.of(ctx);
+    Caller caller = identities.callerOf(ctx);
     FilesetFile deleted = useCases.deleteFilesetFile().delete(caller, ref, path);
     ctx.json(FilesetResponse.file(ref, deleted));
   }
@@ -114,7 +114,7 @@ final class FilesetFileHandlers {
     String prefix = Optional.ofNullable(ctx.queryParam(PREFIX)).orElse("");
     params.throwIfAny();
     List<Map<String, Object>> files =
-        useCases.listFilesetFiles().list(ref).stream()
+        useCases.listFilesetFiles().list(identities.callerOf(ctx), ref).stream()
             .filter(file -> file.path().value().startsWith(prefix))
             .map(file -> FilesetResponse.file(ref, file))
             .toList();
@@ -126,14 +126,15 @@ final class FilesetFileHandlers {
     FilesetRef ref = ref(params);
     FilePath path = path(ctx, params);
     params.throwIfAny();
-    FilesetFile file = useCases.readFilesetFile().describe(ref, path);
+    Caller caller = identities.callerOf(ctx);
+    FilesetFile file = useCases.readFilesetFile().describe(caller, ref, path);
     FileDownload.serve(
         ctx,
         withBody,
         file.size(),
         file.etag(),
         (offset, length) -> {
-          FileContent content = useCases.readFilesetFile().open(ref, path, offset, length);
+          FileContent content = useCases.readFilesetFile().open(caller, ref, path, offset, length);
           return FileDownload.sameFile(file.etag(), content.file().etag(), content.bytes());
         });
   }

@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.domain.workspace.FilesetPatch;
@@ -15,7 +16,6 @@ import org.modelregistry.ports.in.workspace.EntitySort;
 import org.modelregistry.ports.in.workspace.FilesetQuery;
 import org.modelregistry.ports.in.workspace.NewFileset;
 import org.modelregistry.ports.in.workspace.PageSlice;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.paging.Page;
 
 /**
@@ -50,12 +50,12 @@ final class FilesetHandlers {
 
   private final WorkspaceUseCases useCases;
   private final RequestBodies bodies;
-  private final WorkspaceCallers callers;
+  private final IdentitySource identities;
 
-  FilesetHandlers(WorkspaceUseCases useCases, RequestBodies bodies, WorkspaceCallers callers) {
+  FilesetHandlers(WorkspaceUseCases useCases, RequestBodies bodies, IdentitySource identities) {
     this.useCases = useCases;
     this.bodies = bodies;
-    this.callers = callers;
+    this.identities = identities;
   }
 
   void create(Context ctx) {
@@ -64,7 +64,7 @@ final class FilesetHandlers {
     params.throwIfAny();
     NewFileset fileset =
         bodies.forUpdate(ctx, "CreateFilesetRequest", FilesetDocuments.create(workspace));
-    WorkspaceCaller caller = callers.of(ctx);
+    Caller caller = identities.callerOf(ctx);
     Fileset created = RequestBodies.inBody(() -> useCases.createFileset().create(caller, fileset));
     ctx.status(HttpStatus.CREATED).json(FilesetResponse.fileset(created));
   }
@@ -73,7 +73,7 @@ final class FilesetHandlers {
     QueryParams params = new QueryParams(ctx);
     FilesetRef ref = ref(params);
     params.throwIfAny();
-    ctx.json(FilesetResponse.fileset(useCases.getFileset().get(ref)));
+    ctx.json(FilesetResponse.fileset(useCases.getFileset().get(identities.callerOf(ctx), ref)));
   }
 
   void list(Context ctx) {
@@ -106,7 +106,7 @@ final class FilesetHandlers {
             filter.time("updated_at"),
             sort,
             new PageSlice(page, pageSize));
-    Page<Fileset> found = useCases.listFilesets().list(query);
+    Page<Fileset> found = useCases.listFilesets().list(identities.callerOf(ctx), query);
     ctx.json(
         WorkspaceLists.envelope(
             found, page, pageSize, FilesetResponse::fileset, sortWire, filter.echo()));
@@ -117,7 +117,7 @@ final class FilesetHandlers {
     FilesetRef ref = ref(params);
     params.throwIfAny();
     FilesetPatch patch = bodies.forUpdate(ctx, "UpdateFilesetRequest", FilesetDocuments::patch);
-    WorkspaceCaller caller = callers.of(ctx);
+    Caller caller = identities.callerOf(ctx);
     Fileset patched = RequestBodies.inBody(() -> useCases.patchFileset().patch(caller, ref, patch));
     ctx.json(FilesetResponse.fileset(patched));
   }
@@ -126,7 +126,7 @@ final class FilesetHandlers {
     QueryParams params = new QueryParams(ctx);
     FilesetRef ref = ref(params);
     params.throwIfAny();
-    useCases.deleteFileset().delete(callers.of(ctx), ref);
+    useCases.deleteFileset().delete(identities.callerOf(ctx), ref);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 

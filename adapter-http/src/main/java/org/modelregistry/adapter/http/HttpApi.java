@@ -56,14 +56,14 @@ public final class HttpApi {
         new RegistrationHandlers(useCases.registration(), reader, codec, identities);
     ModelFileHandlers files = new ModelFileHandlers(useCases.registration(), identities);
     RequestBodies workspaceBodies = new RequestBodies(reader, loadWorkspaceSchemas(), codec);
-    var callers = new WorkspaceCallers(identities);
     AdminHandlers admin = new AdminHandlers(useCases.identity(), reader, codec, identities);
     AuditTrail audit = new AuditTrail(useCases.identity().recordAudit(), identities);
     WorkspaceModelHandlers workspaceModels =
-        new WorkspaceModelHandlers(useCases.workspace(), workspaceBodies, callers);
-    FilesetHandlers filesets = new FilesetHandlers(useCases.workspace(), workspaceBodies, callers);
+        new WorkspaceModelHandlers(useCases.workspace(), workspaceBodies, identities);
+    FilesetHandlers filesets =
+        new FilesetHandlers(useCases.workspace(), workspaceBodies, identities);
     FilesetFileHandlers filesetFiles =
-        new FilesetFileHandlers(useCases.workspace(), callers, settings.maxUploadBytes());
+        new FilesetFileHandlers(useCases.workspace(), identities, settings.maxUploadBytes());
 
     return Javalin.create(
         config -> {
@@ -95,19 +95,23 @@ public final class HttpApi {
           config.routes.delete("/v4/models/{" + ModelHandlers.ID + "}", models::delete);
 
           config.routes.put(VERSION_ROUTE, registrations::register);
-          config.routes.get(VERSION_ROUTE, registrations::get);
+          config.routes.get(VERSION_ROUTE, registrations::get, RouteAccess.ANONYMOUS_READ);
           config.routes.patch(VERSION_ROUTE, registrations::update);
           config.routes.delete(VERSION_ROUTE, registrations::delete);
           config.routes.get(
-              VERSION_ROUTE + "/{" + RegistrationHandlers.OWNER + "}", registrations::get);
+              VERSION_ROUTE + "/{" + RegistrationHandlers.OWNER + "}",
+              registrations::get,
+              RouteAccess.ANONYMOUS_READ);
           config.routes.get(
-              "/api/v1.0/model/{" + RegistrationHandlers.NAME + "}", registrations::versions);
-          config.routes.get("/api/v1.0/models", registrations::list);
+              "/api/v1.0/model/{" + RegistrationHandlers.NAME + "}",
+              registrations::versions,
+              RouteAccess.ANONYMOUS_READ);
+          config.routes.get("/api/v1.0/models", registrations::list, RouteAccess.ANONYMOUS_READ);
           config.routes.post("/api/add_models", registrations::registerLegacy);
           // <path> takes the rest of the URL, slashes included.
           String file = VERSION_ROUTE + "/files/<" + ModelFileHandlers.PATH + ">";
-          config.routes.get(file, files::get);
-          config.routes.head(file, files::head);
+          config.routes.get(file, files::get, RouteAccess.ANONYMOUS_READ);
+          config.routes.head(file, files::head, RouteAccess.ANONYMOUS_READ);
 
           config.routes.post(WorkspaceModelHandlers.MODELS, workspaceModels::create);
           config.routes.get(WorkspaceModelHandlers.MODELS, workspaceModels::list);

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.util.Objects;
 import java.util.Optional;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.Identity;
 
 /**
@@ -14,16 +15,11 @@ import org.modelregistry.domain.identity.Identity;
 public interface IdentitySource {
 
   /**
-   * The actor of this request; never null.
+   * Who this request calls the use cases as; never null.
    *
    * @throws AuthenticationFailed when the source authenticates and the request is not
    */
-  Actor actorOf(Context ctx);
-
-  /** Whether this request's caller may see and change everything; by default nobody may. */
-  default boolean isAdmin(Context ctx) {
-    return false;
-  }
+  Caller callerOf(Context ctx);
 
   /**
    * The stored identity this request authenticated as; empty when the source does not authenticate
@@ -34,34 +30,27 @@ public interface IdentitySource {
   }
 
   /**
-   * The actor the audit log names for this request, when there is one; unlike {@link #actorOf} it
+   * The actor the audit log names for this request, when there is one; unlike {@link #callerOf} it
    * never fails, so that refused requests are recorded too.
    */
   default Optional<Actor> auditedActorOf(Context ctx) {
-    return Optional.of(actorOf(ctx));
+    return callerOf(ctx).actor();
   }
 
   /** Installs the request handlers the source needs (such as authentication); none by default. */
   default void register(RoutesConfig routes) {}
 
-  /** Every request acts as {@code actor}, no administrator. */
+  /**
+   * Every request acts as {@code actor}, trusted with every account and workspace (the registry run
+   * without API keys), no administrator.
+   */
   static IdentitySource fixed(Actor actor) {
     return fixed(actor, false);
   }
 
-  /** Every request acts as {@code actor}, an administrator when {@code admin}. */
+  /** Every request acts as {@code actor}, trusted, an administrator when {@code admin}. */
   static IdentitySource fixed(Actor actor, boolean admin) {
-    Objects.requireNonNull(actor, "actor");
-    return new IdentitySource() {
-      @Override
-      public Actor actorOf(Context ctx) {
-        return actor;
-      }
-
-      @Override
-      public boolean isAdmin(Context ctx) {
-        return admin;
-      }
-    };
+    Caller caller = Caller.trusted(Objects.requireNonNull(actor, "actor"), admin);
+    return ctx -> caller;
   }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.registration.FileImport;
 import org.modelregistry.ports.in.registration.ModelVersionRef;
@@ -46,7 +47,7 @@ final class ModelFileHandlers {
     ModelVersionRef ref = RegistrationHandlers.ref(query, owner);
     FilePath file = query.pathParam(PATH, FileDownload.pathAsSent(ctx, PATH), FilePath::new);
     query.throwIfAny();
-    Actor viewer = identities.actorOf(ctx);
+    Caller viewer = identities.callerOf(ctx);
     FileImport stored = useCases.readFile().describe(viewer, ref, file);
     FileDownload.serve(
         ctx,

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.modelregistry.domain.document.ModelDocuments;
 import org.modelregistry.domain.error.NotFoundException;
 import org.modelregistry.domain.error.Violation;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.model.Model;
 import org.modelregistry.domain.model.ModelDefinition;
 import org.modelregistry.domain.model.ModelPatch;
@@ -45,11 +45,11 @@ final class ModelHandlers {
             ctx,
             ReferenceSchemas.MODEL_INSTANCE_REQUEST,
             ModelDocuments::read,
-            this::templateViolations);
-    Actor actor = identities.actorOf(ctx);
+            body -> templateViolations(ctx, body));
+    Caller caller = identities.callerOf(ctx);
     Model created =
         RequestBodies.inBody(
-            () -> useCases.createModel().createModel(new CreateModelCommand(actor, definition)));
+            () -> useCases.createModel().createModel(new CreateModelCommand(caller, definition)));
     ctx.json(ModelResponse.from(created));
   }
 
@@ -68,6 +68,7 @@ final class ModelHandlers {
             .listModels()
             .listModels(
                 new ModelQuery(
+                    identities.callerOf(ctx),
                     AccountSelection.forList(ctx, query),
                     modelType,
                     query.text("model_group_id"),
@@ -90,23 +91,25 @@ final class ModelHandlers {
     QueryParams query = new QueryParams(ctx);
     List<ModelView> views = query.each("view", ModelView::fromWire, ModelView.EXPECTED);
     query.throwIfAny();
-    ctx.json(ModelResponse.from(useCases.getModel().getModel(ctx.pathParam(ID)), views));
+    ctx.json(
+        ModelResponse.from(
+            useCases.getModel().getModel(identities.callerOf(ctx), ctx.pathParam(ID)), views));
   }
 
   void update(Context ctx) {
     ModelPatch patch =
         bodies.forUpdate(
             ctx, ReferenceSchemas.PARTIAL_MODEL_INSTANCE_REQUEST, ModelDocuments::readPatch);
-    Actor actor = identities.actorOf(ctx);
+    Caller caller = identities.callerOf(ctx);
     String id = ctx.pathParam(ID);
     Model updated =
         RequestBodies.inBody(
-            () -> useCases.updateModel().updateModel(new UpdateModelCommand(actor, id, patch)));
+            () -> useCases.updateModel().updateModel(new UpdateModelCommand(caller, id, patch)));
     ctx.json(ModelResponse.from(updated));
   }
 
   void delete(Context ctx) {
-    useCases.deleteModel().deleteModel(ctx.pathParam(ID));
+    useCases.deleteModel().deleteModel(identities.callerOf(ctx), ctx.pathParam(ID));
     ctx.json(DeleteResponse.one());
   }
 
@@ -115,12 +118,13 @@ final class ModelHandlers {
    * type are left out, so only the checks that can run do.
    */
   @SuppressWarnings("unchecked")
-  private List<Violation> templateViolations(Map<String, Object> body) {
+  private List<Violation> templateViolations(Context ctx, Map<String, Object> body) {
     String templateId = body.get("model_template_id") instanceof String s ? s : null;
     Optional<Template> template = Optional.empty();
     if (templateId != null) {
       try {
-        template = Optional.of(useCases.getTemplate().getTemplate(templateId));
+        template =
+            Optional.of(useCases.getTemplate().getTemplate(identities.callerOf(ctx), templateId));
       } catch (NotFoundException e) {
         // reported by the template rule itself as an unknown template
       }

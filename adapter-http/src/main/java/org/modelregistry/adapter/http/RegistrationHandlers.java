@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.ResourceName;
 import org.modelregistry.domain.registration.ImportState;
 import org.modelregistry.domain.registration.ModelKind;
@@ -114,7 +115,7 @@ final class RegistrationHandlers {
             : Optional.empty();
     ModelVersionRef ref = ref(query, owner);
     query.throwIfAny();
-    Actor viewer = identities.actorOf(ctx);
+    Caller viewer = identities.callerOf(ctx);
     RegisteredModel model =
         wait.requested()
             ? useCases.get().await(viewer, ref, wait.timeout())
@@ -132,7 +133,7 @@ final class RegistrationHandlers {
     query.throwIfAny();
     RegisteredModelQuery versions =
         new RegisteredModelQuery(
-            identities.actorOf(ctx).userId(),
+            identities.callerOf(ctx),
             Optional.empty(),
             Optional.empty(),
             owner,
@@ -161,13 +162,7 @@ final class RegistrationHandlers {
     query.throwIfAny();
     RegisteredModelQuery models =
         new RegisteredModelQuery(
-            identities.actorOf(ctx).userId(),
-            type,
-            visibility,
-            owner,
-            Optional.empty(),
-            namePrefix,
-            page);
+            identities.callerOf(ctx), type, visibility, owner, Optional.empty(), namePrefix, page);
     ctx.json(RegisteredModelPage.from(useCases.list().list(models)));
   }
 
@@ -179,7 +174,7 @@ final class RegistrationHandlers {
     Map<String, Object> body = body(ctx);
     RegistrationUpdate update = query.alongside(() -> RegistrationDocuments.readUpdate(body));
     query.throwIfAny();
-    RegisteredModel updated = useCases.update().update(identities.actorOf(ctx), ref, update);
+    RegisteredModel updated = useCases.update().update(identities.callerOf(ctx), ref, update);
     ctx.json(RegistrationDocuments.writePublic(updated));
   }
 
@@ -189,7 +184,7 @@ final class RegistrationHandlers {
     query.allowOnly(Set.of());
     ModelVersionRef ref = ref(query, Optional.empty());
     query.throwIfAny();
-    useCases.delete().delete(identities.actorOf(ctx), ref);
+    useCases.delete().delete(identities.callerOf(ctx), ref);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 
@@ -216,12 +211,12 @@ final class RegistrationHandlers {
   }
 
   private void answerRegistered(Context ctx, Registration registration, Wait wait) {
-    Actor actor = identities.actorOf(ctx);
-    RegisteredModel model = useCases.register().register(actor, registration);
+    Caller caller = identities.callerOf(ctx);
+    RegisteredModel model = useCases.register().register(caller, registration);
     if (wait.requested()) {
       ModelVersionRef own =
           new ModelVersionRef(model.name(), model.version(), Optional.of(model.ownerId()));
-      model = useCases.get().await(actor, own, wait.timeout());
+      model = useCases.get().await(caller, own, wait.timeout());
     }
     ctx.header(Header.LOCATION, "/api/v1.0/model/" + model.name() + "/" + model.version());
     // 201 once the version exists for good (READY or FAILED); 202 while its files still copy.

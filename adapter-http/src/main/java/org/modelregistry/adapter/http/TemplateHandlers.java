@@ -3,7 +3,7 @@ package org.modelregistry.adapter.http;
 import io.javalin.http.Context;
 import java.util.Optional;
 import org.modelregistry.domain.document.TemplateDocuments;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.template.Template;
 import org.modelregistry.domain.template.TemplateDefinition;
 import org.modelregistry.ports.in.CreateTemplateCommand;
@@ -28,13 +28,13 @@ final class TemplateHandlers {
   void create(Context ctx) {
     TemplateDefinition definition =
         bodies.forCreate(ctx, ReferenceSchemas.MODEL_TEMPLATE_REQUEST, TemplateDocuments::read);
-    Actor actor = identities.actorOf(ctx);
+    Caller caller = identities.callerOf(ctx);
     Template created =
         RequestBodies.inBody(
             () ->
                 useCases
                     .createTemplate()
-                    .createTemplate(new CreateTemplateCommand(actor, definition)));
+                    .createTemplate(new CreateTemplateCommand(caller, definition)));
     ctx.json(TemplateResponse.from(created));
   }
 
@@ -43,16 +43,21 @@ final class TemplateHandlers {
     PageRequest page = query.page(false);
     query.throwIfAny();
     Optional<String> account = AccountSelection.forList(ctx, query);
-    var templates = useCases.listTemplates().listTemplates(new TemplateQuery(account, page));
+    var templates =
+        useCases
+            .listTemplates()
+            .listTemplates(new TemplateQuery(identities.callerOf(ctx), account, page));
     ctx.json(PageResponse.from(templates, TemplateResponse::from));
   }
 
   void get(Context ctx) {
-    ctx.json(TemplateResponse.from(useCases.getTemplate().getTemplate(ctx.pathParam(ID))));
+    ctx.json(
+        TemplateResponse.from(
+            useCases.getTemplate().getTemplate(identities.callerOf(ctx), ctx.pathParam(ID))));
   }
 
   void delete(Context ctx) {
-    useCases.deleteTemplate().deleteTemplate(ctx.pathParam(ID));
+    useCases.deleteTemplate().deleteTemplate(identities.callerOf(ctx), ctx.pathParam(ID));
     ctx.json(DeleteResponse.one());
   }
 }

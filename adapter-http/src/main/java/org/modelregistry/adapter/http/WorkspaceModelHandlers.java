@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import java.util.Optional;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.AdapterPatch;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.FilesetRef;
@@ -18,7 +19,6 @@ import org.modelregistry.ports.in.workspace.EntitySort;
 import org.modelregistry.ports.in.workspace.ModelEntityQuery;
 import org.modelregistry.ports.in.workspace.NewModelAdapter;
 import org.modelregistry.ports.in.workspace.PageSlice;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.paging.Page;
 
 /**
@@ -65,13 +65,13 @@ final class WorkspaceModelHandlers {
 
   private final WorkspaceUseCases useCases;
   private final RequestBodies bodies;
-  private final WorkspaceCallers callers;
+  private final IdentitySource identities;
 
   WorkspaceModelHandlers(
-      WorkspaceUseCases useCases, RequestBodies bodies, WorkspaceCallers callers) {
+      WorkspaceUseCases useCases, RequestBodies bodies, IdentitySource identities) {
     this.useCases = useCases;
     this.bodies = bodies;
-    this.callers = callers;
+    this.identities = identities;
   }
 
   void create(Context ctx) {
@@ -80,7 +80,7 @@ final class WorkspaceModelHandlers {
     params.throwIfAny();
     ModelEntityDefinition definition =
         bodies.forUpdate(ctx, "CreateModelEntityRequest", WorkspaceDocuments::readCreate);
-    WorkspaceCaller caller = callers.of(ctx);
+    Caller caller = identities.callerOf(ctx);
     ModelEntity created =
         RequestBodies.inBody(() -> useCases.createModel().create(caller, workspace, definition));
     ctx.status(HttpStatus.CREATED).json(WorkspaceModelResponse.model(created, true));
@@ -91,7 +91,9 @@ final class WorkspaceModelHandlers {
     ModelRef ref = ref(params, NAME);
     boolean verbose = params.flag("verbose");
     params.throwIfAny();
-    ctx.json(WorkspaceModelResponse.model(useCases.getModel().get(ref), verbose));
+    ctx.json(
+        WorkspaceModelResponse.model(
+            useCases.getModel().get(identities.callerOf(ctx), ref), verbose));
   }
 
   void list(Context ctx) {
@@ -138,7 +140,9 @@ final class WorkspaceModelHandlers {
     boolean elsewhere =
         filter.plain("workspace").filter(w -> !w.equals(workspace.value())).isPresent();
     Page<ModelEntity> found =
-        elsewhere ? WorkspaceLists.none(page, pageSize) : useCases.listModels().list(query);
+        elsewhere
+            ? WorkspaceLists.none(page, pageSize)
+            : useCases.listModels().list(identities.callerOf(ctx), query);
     ctx.json(
         WorkspaceLists.envelope(
             found,
@@ -156,7 +160,7 @@ final class WorkspaceModelHandlers {
     params.throwIfAny();
     ModelEntityPatch patch =
         bodies.forUpdate(ctx, "UpdateModelEntityRequest", WorkspaceDocuments::readPatch);
-    WorkspaceCaller caller = callers.of(ctx);
+    Caller caller = identities.callerOf(ctx);
     ModelEntity patched =
         RequestBodies.inBody(() -> useCases.patchModel().patch(caller, ref, patch));
     ctx.json(WorkspaceModelResponse.model(patched, verbose));
@@ -166,7 +170,7 @@ final class WorkspaceModelHandlers {
     QueryParams params = new QueryParams(ctx);
     ModelRef ref = ref(params, NAME);
     params.throwIfAny();
-    useCases.deleteModel().delete(callers.of(ctx), ref);
+    useCases.deleteModel().delete(identities.callerOf(ctx), ref);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 
@@ -176,7 +180,7 @@ final class WorkspaceModelHandlers {
     params.throwIfAny();
     NewModelAdapter adapter =
         bodies.forUpdate(ctx, "CreateModelAdapterRequest", WorkspaceDocuments::readAdapter);
-    WorkspaceCaller caller = callers.of(ctx);
+    Caller caller = identities.callerOf(ctx);
     ModelEntity model = RequestBodies.inBody(() -> useCases.addAdapter().add(caller, ref, adapter));
     ctx.status(HttpStatus.CREATED)
         .json(WorkspaceModelResponse.adapter(model, model.adapter(adapter.name())));
@@ -189,7 +193,7 @@ final class WorkspaceModelHandlers {
     params.throwIfAny();
     AdapterPatch patch =
         bodies.forUpdate(ctx, "UpdateAdapterRequest", WorkspaceDocuments::readAdapterPatch);
-    WorkspaceCaller caller = callers.of(ctx);
+    Caller caller = identities.callerOf(ctx);
     ModelEntity model =
         RequestBodies.inBody(() -> useCases.updateAdapter().update(caller, ref, name, patch));
     ctx.json(WorkspaceModelResponse.adapter(model, model.adapter(name)));
@@ -200,7 +204,7 @@ final class WorkspaceModelHandlers {
     ModelRef ref = ref(params, MODEL_NAME);
     EntityName name = params.pathParam(ADAPTER, EntityName::new);
     params.throwIfAny();
-    useCases.deleteAdapter().delete(callers.of(ctx), ref, name);
+    useCases.deleteAdapter().delete(identities.callerOf(ctx), ref, name);
     ctx.status(HttpStatus.NO_CONTENT);
   }
 

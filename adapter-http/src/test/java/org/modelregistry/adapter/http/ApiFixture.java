@@ -31,6 +31,7 @@ import org.modelregistry.application.ListModelsService;
 import org.modelregistry.application.ListTemplatesService;
 import org.modelregistry.application.UpdateModelService;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.ports.out.IdGenerator;
 import org.modelregistry.ports.out.TransactionRunner;
@@ -162,17 +163,9 @@ final class ApiFixture implements AutoCloseable {
    * an administrator when {@code admin}.
    */
   static IdentitySource userHeaderOr(Actor fallback, boolean admin) {
-    return new IdentitySource() {
-      @Override
-      public Actor actorOf(io.javalin.http.Context ctx) {
-        String named = ctx.header(USER_HEADER);
-        return named == null ? fallback : new Actor(named, IdentityType.USER);
-      }
-
-      @Override
-      public boolean isAdmin(io.javalin.http.Context ctx) {
-        return admin;
-      }
+    return ctx -> {
+      String named = ctx.header(USER_HEADER);
+      return Caller.trusted(named == null ? fallback : new Actor(named, IdentityType.USER), admin);
     };
   }
 

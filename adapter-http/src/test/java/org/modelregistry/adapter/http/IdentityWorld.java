@@ -67,6 +67,14 @@ final class IdentityWorld {
     return identity;
   }
 
+  /** Stores an identity that is a member of exactly {@code accounts} and {@code workspaces}. */
+  Identity store(String id, Set<String> accounts, Set<String> workspaces, boolean admin) {
+    Identity identity =
+        new Identity(id, "The " + id, IdentityType.USER, accounts, workspaces, admin, T0);
+    identities.insert(identity);
+    return identity;
+  }
+
   /** A new key for {@code identity}, issued by itself; expires after {@code ttl} when given. */
   String keyFor(Identity identity, Duration ttl) {
     var expiry =

@@ -403,7 +403,7 @@ class ModelFileRoutesTest {
 
     @Override
     public FileContent open(
-        org.modelregistry.domain.identity.Actor viewer,
+        org.modelregistry.domain.identity.Caller viewer,
         ModelVersionRef ref,
         FilePath file,
         long offset,
@@ -413,7 +413,7 @@ class ModelFileRoutesTest {
 
     @Override
     public FileImport describe(
-        org.modelregistry.domain.identity.Actor viewer, ModelVersionRef ref, FilePath file) {
+        org.modelregistry.domain.identity.Caller viewer, ModelVersionRef ref, FilePath file) {
       bytes.get();
       return FILE;
     }

@@ -235,7 +235,7 @@ class TransportErrorsTest {
             real ->
                 new RegistryUseCases(
                     real.createTemplate(),
-                    id -> {
+                    (caller, id) -> {
                       throw new IllegalStateException("connection to db-secret-host refused");
                     },
                     real.listTemplates(),

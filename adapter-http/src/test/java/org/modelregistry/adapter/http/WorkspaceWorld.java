@@ -23,6 +23,7 @@ import org.modelregistry.application.workspace.PatchModelEntityService;
 import org.modelregistry.application.workspace.PutFilesetFileService;
 import org.modelregistry.application.workspace.ReadFilesetFileService;
 import org.modelregistry.application.workspace.UpdateModelAdapterService;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.spec.ModelSpec;
 import org.modelregistry.domain.workspace.EntityName;
@@ -34,7 +35,6 @@ import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.spec.DeriveModelSpecUseCase;
 import org.modelregistry.ports.in.workspace.NewFileset;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.memory.InMemoryArtifactStore;
 import org.modelregistry.ports.out.memory.InMemoryExternalFileSource;
 import org.modelregistry.ports.out.memory.InMemoryFilesetRepository;
@@ -123,7 +123,7 @@ final class WorkspaceWorld {
   /** Creates an empty fileset {@code workspace/name} in the registry's own store. */
   void fileset(String workspace, String name) {
     createFileset.create(
-        new WorkspaceCaller(ApiFixture.LOCAL, false),
+        Caller.trusted(ApiFixture.LOCAL, false),
         new NewFileset(
             new WorkspaceName(workspace),
             new EntityName(name),

@@ -117,7 +117,9 @@ final class JooqModelRepository implements ModelRepository {
 
   @Override
   public Page<Model> list(ModelQuery query) {
-    Condition filters = DSL.noCondition();
+    Condition filters =
+        AccountScopes.condition(
+            query.scope(), MODEL_INSTANCE.ACCOUNT_ID, MODEL_INSTANCE.CREATED_BY_USER_ID);
     if (query.accountId().isPresent()) {
       filters = filters.and(MODEL_INSTANCE.ACCOUNT_ID.eq(query.accountId().get()));
     }

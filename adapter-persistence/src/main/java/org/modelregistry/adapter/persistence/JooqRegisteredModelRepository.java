@@ -20,6 +20,7 @@ import org.jooq.impl.DSL;
 import org.modelregistry.adapter.persistence.jooq.tables.records.RegisteredModelFilesRecord;
 import org.modelregistry.adapter.persistence.jooq.tables.records.RegisteredModelsRecord;
 import org.modelregistry.domain.error.ConflictException;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.ResourceName;
 import org.modelregistry.domain.registration.ImportState;
 import org.modelregistry.domain.registration.RegisteredModel;
@@ -220,13 +221,25 @@ final class JooqRegisteredModelRepository implements RegisteredModelRepository {
     return new Page<>(items, total, request.page(), request.limit(), next);
   }
 
-  /** Visible to the viewer (public, or the viewer's own), and every optional filter. */
+  /**
+   * Visible to the viewer ({@link
+   * org.modelregistry.domain.registration.RegisteredModel#isVisibleTo}: public, the viewer's own,
+   * or every one to an administrator), and every optional filter.
+   */
   private static Condition filters(RegisteredModelQuery query) {
+    Caller viewer = query.viewer();
     Condition filters =
-        REGISTERED_MODELS
-            .VISIBILITY
-            .eq(Visibility.PUBLIC.name())
-            .or(REGISTERED_MODELS.OWNER_ID.eq(query.viewerId()));
+        viewer.admin()
+            ? DSL.noCondition()
+            : viewer
+                .actor()
+                .map(
+                    actor ->
+                        REGISTERED_MODELS
+                            .VISIBILITY
+                            .eq(Visibility.PUBLIC.name())
+                            .or(REGISTERED_MODELS.OWNER_ID.eq(actor.userId())))
+                .orElse(REGISTERED_MODELS.VISIBILITY.eq(Visibility.PUBLIC.name()));
     if (query.type().isPresent()) {
       filters = filters.and(REGISTERED_MODELS.TYPE.eq(query.type().get().name()));
     }

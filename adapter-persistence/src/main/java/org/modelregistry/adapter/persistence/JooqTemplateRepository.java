@@ -78,7 +78,9 @@ final class JooqTemplateRepository implements TemplateRepository {
   @Override
   public Page<Template> list(TemplateQuery query) {
     Condition filters =
-        query.accountId().map(MODEL_TEMPLATE.ACCOUNT_ID::eq).orElse(DSL.noCondition());
+        AccountScopes.condition(
+                query.scope(), MODEL_TEMPLATE.ACCOUNT_ID, MODEL_TEMPLATE.CREATED_BY_USER_ID)
+            .and(query.accountId().map(MODEL_TEMPLATE.ACCOUNT_ID::eq).orElse(DSL.noCondition()));
     return Listing.fetch(
         dsl,
         MODEL_TEMPLATE,

@@ -18,6 +18,9 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.template.Template;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.FilesetRef;
@@ -115,7 +118,11 @@ class DatabaseMigrationTest {
             () ->
                 database
                     .templates()
-                    .list(new TemplateQuery(Optional.empty(), PageRequest.first(1))))
+                    .list(
+                        new TemplateQuery(
+                            Caller.trusted(new Actor("auditor", IdentityType.USER), true),
+                            Optional.empty(),
+                            PageRequest.first(1))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
     database.close();

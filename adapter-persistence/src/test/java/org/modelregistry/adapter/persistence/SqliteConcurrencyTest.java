@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelregistry.domain.error.ConflictException;
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.model.Model;
 import org.modelregistry.domain.template.Template;
 import org.modelregistry.ports.in.TemplateQuery;
@@ -192,7 +195,11 @@ class SqliteConcurrencyTest {
   private static long templateCount(Database database) {
     return database
         .templates()
-        .list(new TemplateQuery(Optional.empty(), PageRequest.first(1)))
+        .list(
+            new TemplateQuery(
+                Caller.trusted(new Actor("auditor", IdentityType.USER), true),
+                Optional.empty(),
+                PageRequest.first(1)))
         .totalItemCount();
   }
 

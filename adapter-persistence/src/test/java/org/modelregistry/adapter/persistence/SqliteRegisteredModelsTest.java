@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelregistry.domain.error.ConflictException;
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.registration.ImportState;
 import org.modelregistry.domain.registration.RegisteredModel;
@@ -186,7 +189,8 @@ class SqliteRegisteredModelsTest {
                     .registeredModels()
                     .list(
                         RegisteredModelQuery.visibleTo(
-                            TestRegistrations.OWNER, PageRequest.first(10))))
+                            Caller.trusted(new Actor("auditor", IdentityType.USER), true),
+                            PageRequest.first(10))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("rm-corrupt");
   }

@@ -168,6 +168,9 @@ class ArchitectureRulesTest {
           .resideInAPackage("org.modelregistry.ports.in..")
           .and()
           .areInterfaces()
+          // A package's documentation compiles to an interface named package-info.
+          .and()
+          .doNotHaveSimpleName("package-info")
           .should()
           .haveSimpleNameEndingWith("UseCase");
 

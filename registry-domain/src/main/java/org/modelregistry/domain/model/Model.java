@@ -9,6 +9,7 @@ import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.error.Violations;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.template.ModelType;
 import org.modelregistry.domain.template.Template;
 
@@ -194,6 +195,13 @@ public final class Model {
 
   public Actor createdBy() {
     return createdBy;
+  }
+
+  /**
+   * Whether {@code caller} may see this model: a member of its account, its creator, or an admin.
+   */
+  public boolean isVisibleTo(Caller caller) {
+    return caller.sees(accountId(), createdBy);
   }
 
   /** Deployments are not managed by the registry yet, so no model has any. */

@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.Violations;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.naming.ResourceName;
 
@@ -223,13 +224,17 @@ public final class RegisteredModel {
 
   // --- queries
 
-  /** Public versions are visible to everyone, private ones only to their owner. */
-  public boolean isVisibleTo(String userId) {
-    return visibility == Visibility.PUBLIC || ownerId.equals(userId);
+  /**
+   * Public versions are visible to everyone (anonymous readers too), private ones only to their
+   * owner and administrators.
+   */
+  public boolean isVisibleTo(Caller caller) {
+    return visibility == Visibility.PUBLIC || caller.admin() || caller.is(ownerId);
   }
 
-  public boolean isVisibleTo(Actor actor) {
-    return isVisibleTo(actor.userId());
+  /** Only the owner and administrators may change or delete a version. */
+  public boolean isChangeableBy(Caller caller) {
+    return caller.admin() || caller.is(ownerId);
   }
 
   public boolean isOwnedBy(String userId) {

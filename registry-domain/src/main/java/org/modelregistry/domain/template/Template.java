@@ -3,6 +3,7 @@ package org.modelregistry.domain.template;
 import java.time.Instant;
 import java.util.Objects;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 
 /**
  * A model template: static deployment scaffolding plus the parameters models created from it may
@@ -56,6 +57,14 @@ public final class Template {
 
   public Actor createdBy() {
     return createdBy;
+  }
+
+  /**
+   * Whether {@code caller} may see this template: a member of its account, its creator, or an
+   * admin.
+   */
+  public boolean isVisibleTo(Caller caller) {
+    return caller.sees(accountId(), createdBy);
   }
 
   @Override

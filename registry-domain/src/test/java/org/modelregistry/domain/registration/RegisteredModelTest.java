@@ -19,10 +19,13 @@ import static org.modelregistry.domain.testdata.TestViolations.violationsOf;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.naming.ResourceName;
@@ -371,22 +374,36 @@ class RegisteredModelTest {
 
   // --- visibility
 
-  @Test
-  void givenAPrivateVersion_isVisibleTo_onlyItsOwner() {
-    var model = aRegisteredModel();
-
-    assertThat(model.isVisibleTo(OWNER)).isTrue();
-    assertThat(model.isVisibleTo(new Actor(OWNER, IdentityType.USER))).isTrue();
-    assertThat(model.isVisibleTo("bob")).isFalse();
-    assertThat(model.isOwnedBy("bob")).isFalse();
+  private static Caller caller(String userId, boolean admin) {
+    return new Caller(
+        Optional.of(new Actor(userId, IdentityType.USER)), Set.of(), Set.of(), false, admin);
   }
 
   @Test
-  void givenAPublicVersion_isVisibleTo_everyone() {
+  void givenAPrivateVersion_isVisibleTo_onlyItsOwnerAndAdministrators() {
+    var model = aRegisteredModel();
+
+    assertThat(model.isVisibleTo(caller(OWNER, false))).isTrue();
+    assertThat(model.isVisibleTo(caller("root", true))).isTrue();
+    assertThat(model.isVisibleTo(caller("bob", false))).isFalse();
+    // Trusted with every account and workspace, but registered versions belong to identities.
+    assertThat(model.isVisibleTo(Caller.trusted(new Actor("bob", IdentityType.USER), false)))
+        .isFalse();
+    assertThat(model.isVisibleTo(Caller.anonymous())).isFalse();
+  }
+
+  @Test
+  void givenAPublicVersion_isVisibleTo_everyoneButChangeableOnlyByOwnerAndAdministrators() {
     var model =
         aRegisteredModel().update(new RegistrationUpdate(Visibility.PUBLIC, null, null), LATER);
 
-    assertThat(model.isVisibleTo("bob")).isTrue();
+    assertThat(model.isVisibleTo(caller("bob", false))).isTrue();
+    assertThat(model.isVisibleTo(Caller.anonymous())).isTrue();
+    assertThat(model.isChangeableBy(caller("bob", false))).isFalse();
+    assertThat(model.isChangeableBy(Caller.anonymous())).isFalse();
+    assertThat(model.isChangeableBy(caller(OWNER, false))).isTrue();
+    assertThat(model.isChangeableBy(caller("root", true))).isTrue();
+    assertThat(model.isOwnedBy("bob")).isFalse();
   }
 
   // --- storage

@@ -1,7 +1,7 @@
 package org.modelregistry.application.registration;
 
 import java.util.Objects;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.registration.RegisteredModel;
 import org.modelregistry.ports.in.registration.DeleteRegisteredModelUseCase;
 import org.modelregistry.ports.in.registration.ModelVersionRef;
@@ -33,11 +33,11 @@ public final class DeleteRegisteredModelService implements DeleteRegisteredModel
   }
 
   @Override
-  public void delete(Actor actor, ModelVersionRef ref) {
+  public void delete(Caller caller, ModelVersionRef ref) {
     RegisteredModel deleted =
         transactions.inTransaction(
             () -> {
-              RegisteredModel model = ModelVersions.resolveOwned(models, actor, ref);
+              RegisteredModel model = ModelVersions.resolveOwned(models, caller, ref);
               if (!models.delete(model.id())) {
                 throw ModelVersions.notFound(ref);
               }

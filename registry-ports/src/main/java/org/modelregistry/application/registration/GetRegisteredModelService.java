@@ -2,7 +2,7 @@ package org.modelregistry.application.registration;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.registration.ImportState;
 import org.modelregistry.domain.registration.RegisteredModel;
 import org.modelregistry.ports.in.registration.GetRegisteredModelUseCase;
@@ -24,12 +24,12 @@ public final class GetRegisteredModelService implements GetRegisteredModelUseCas
   }
 
   @Override
-  public RegisteredModel get(Actor viewer, ModelVersionRef ref) {
+  public RegisteredModel get(Caller viewer, ModelVersionRef ref) {
     return ModelVersions.resolve(models, viewer, ref);
   }
 
   @Override
-  public RegisteredModel await(Actor viewer, ModelVersionRef ref, Duration maxWait) {
+  public RegisteredModel await(Caller viewer, ModelVersionRef ref, Duration maxWait) {
     RegisteredModel model = get(viewer, ref);
     Duration bounded = maxWait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : maxWait;
     long deadline = System.nanoTime() + bounded.toNanos();

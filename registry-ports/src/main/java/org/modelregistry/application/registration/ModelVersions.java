@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.ForbiddenException;
 import org.modelregistry.domain.error.NotFoundException;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.registration.FileImport;
 import org.modelregistry.domain.registration.RegisteredModel;
@@ -53,7 +53,7 @@ final class ModelVersions {
    * @throws ConflictException when several owners have a public one and no owner was given
    */
   static RegisteredModel resolve(
-      RegisteredModelRepository models, Actor viewer, ModelVersionRef ref) {
+      RegisteredModelRepository models, Caller viewer, ModelVersionRef ref) {
     Optional<RegisteredModel> found;
     if (ref.owner().isPresent()) {
       found =
@@ -61,7 +61,8 @@ final class ModelVersions {
               .find(ref.owner().get(), ref.name(), ref.version())
               .filter(m -> m.isVisibleTo(viewer));
     } else {
-      found = models.find(viewer.userId(), ref.name(), ref.version());
+      found =
+          viewer.actor().flatMap(actor -> models.find(actor.userId(), ref.name(), ref.version()));
       if (found.isEmpty()) {
         List<RegisteredModel> public_ = models.findPublic(ref.name(), ref.version());
         if (public_.size() > 1) {
@@ -78,11 +79,14 @@ final class ModelVersions {
     return found.orElseThrow(() -> notFound(ref));
   }
 
-  /** Like {@link #resolve}, for changes: only the owner may change a version. */
+  /**
+   * Like {@link #resolve}, for changes: only the owner and administrators may change a version.
+   * Someone else's private version is not found; someone else's public one is forbidden.
+   */
   static RegisteredModel resolveOwned(
-      RegisteredModelRepository models, Actor actor, ModelVersionRef ref) {
-    RegisteredModel model = resolve(models, actor, ref);
-    if (!model.isOwnedBy(actor.userId())) {
+      RegisteredModelRepository models, Caller caller, ModelVersionRef ref) {
+    RegisteredModel model = resolve(models, caller, ref);
+    if (!model.isChangeableBy(caller)) {
       throw new ForbiddenException(
           "only the owner of model '"
               + ref.name()

@@ -4,7 +4,7 @@ import java.io.InputStream;
 import java.util.Objects;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.NotFoundException;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.registration.FileImport;
 import org.modelregistry.domain.registration.RegisteredModel;
@@ -26,13 +26,13 @@ public final class ReadModelFileService implements ReadModelFileUseCase {
   }
 
   @Override
-  public FileImport describe(Actor viewer, ModelVersionRef ref, FilePath file) {
+  public FileImport describe(Caller viewer, ModelVersionRef ref, FilePath file) {
     return locate(viewer, ref, file).file;
   }
 
   @Override
   public FileContent open(
-      Actor viewer, ModelVersionRef ref, FilePath file, long offset, long length) {
+      Caller viewer, ModelVersionRef ref, FilePath file, long offset, long length) {
     Located located = locate(viewer, ref, file);
     if (offset < 0 || offset > located.file.size()) {
       throw new IllegalArgumentException(
@@ -52,7 +52,7 @@ public final class ReadModelFileService implements ReadModelFileUseCase {
     return new FileContent(located.file, bytes);
   }
 
-  private Located locate(Actor viewer, ModelVersionRef ref, FilePath file) {
+  private Located locate(Caller viewer, ModelVersionRef ref, FilePath file) {
     RegisteredModel model = ModelVersions.resolve(models, viewer, ref);
     FileImport found =
         model

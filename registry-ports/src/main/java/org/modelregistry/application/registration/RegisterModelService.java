@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.modelregistry.application.Timestamps;
 import org.modelregistry.domain.error.Violations;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.registration.ModelFileSpec;
 import org.modelregistry.domain.registration.RegisteredModel;
 import org.modelregistry.domain.registration.Registration;
@@ -40,7 +40,7 @@ public final class RegisterModelService implements RegisterModelUseCase {
   }
 
   @Override
-  public RegisteredModel register(Actor actor, Registration registration) {
+  public RegisteredModel register(Caller caller, Registration registration) {
     var violations = Violations.collect();
     for (ModelFileSpec file : registration.files()) {
       fetcher
@@ -55,7 +55,8 @@ public final class RegisterModelService implements RegisterModelUseCase {
     }
     violations.throwIfAny();
     RegisteredModel model =
-        RegisteredModel.create(ids.newId(), actor.userId(), registration, Timestamps.now(clock));
+        RegisteredModel.create(
+            ids.newId(), caller.requireActor().userId(), registration, Timestamps.now(clock));
     models.insert(model);
     importer.schedule(model.id());
     return model;

@@ -3,7 +3,7 @@ package org.modelregistry.application.registration;
 import java.time.Clock;
 import java.util.Objects;
 import org.modelregistry.application.Timestamps;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.registration.RegisteredModel;
 import org.modelregistry.domain.registration.RegistrationUpdate;
 import org.modelregistry.ports.in.registration.ModelVersionRef;
@@ -29,10 +29,10 @@ public final class UpdateRegisteredModelService implements UpdateRegisteredModel
   }
 
   @Override
-  public RegisteredModel update(Actor actor, ModelVersionRef ref, RegistrationUpdate update) {
+  public RegisteredModel update(Caller caller, ModelVersionRef ref, RegistrationUpdate update) {
     return transactions.inTransaction(
         () -> {
-          RegisteredModel current = ModelVersions.resolveOwned(models, actor, ref);
+          RegisteredModel current = ModelVersions.resolveOwned(models, caller, ref);
           RegisteredModel next = current.update(update, Timestamps.now(clock));
           if (!models.update(next)) {
             throw ModelVersions.notFound(ref);

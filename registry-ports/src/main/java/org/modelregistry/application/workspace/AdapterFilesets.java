@@ -1,6 +1,7 @@
 package org.modelregistry.application.workspace;
 
 import org.modelregistry.domain.error.ValidationException;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.out.FilesetRepository;
 
@@ -9,9 +10,12 @@ final class AdapterFilesets {
 
   private AdapterFilesets() {}
 
-  /** Throws a violation at {@code fileset} unless {@code ref} (when given) names a fileset. */
-  static void requireExisting(FilesetRepository filesets, FilesetRef ref) {
-    if (ref != null && filesets.find(ref.workspace(), ref.name()).isEmpty()) {
+  /**
+   * Throws a violation at {@code fileset} unless {@code ref} (when given) names a fileset the
+   * caller may see.
+   */
+  static void requireExisting(FilesetRepository filesets, Caller caller, FilesetRef ref) {
+    if (ref != null && WorkspaceLookups.findFileset(filesets, caller, ref).isEmpty()) {
       throw ValidationException.of(
           "fileset '" + ref + "' does not exist", "fileset_not_found", "fileset");
     }

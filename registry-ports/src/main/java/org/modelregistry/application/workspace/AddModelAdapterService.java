@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import org.modelregistry.application.Timestamps;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.ModelAdapter;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.ports.in.workspace.AddModelAdapterUseCase;
 import org.modelregistry.ports.in.workspace.NewModelAdapter;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.TransactionRunner;
@@ -34,10 +34,10 @@ public final class AddModelAdapterService implements AddModelAdapterUseCase {
   }
 
   @Override
-  public ModelEntity add(WorkspaceCaller caller, ModelRef model, NewModelAdapter adapter) {
+  public ModelEntity add(Caller caller, ModelRef model, NewModelAdapter adapter) {
     return transactions.inTransaction(
         () -> {
-          ModelEntity current = WorkspaceLookups.requireModel(models, model);
+          ModelEntity current = WorkspaceLookups.requireModel(models, caller, model);
           Instant now = Timestamps.now(clock);
           ModelAdapter created =
               ModelAdapter.create(
@@ -48,7 +48,7 @@ public final class AddModelAdapterService implements AddModelAdapterUseCase {
                   adapter.enabled(),
                   adapter.loraConfig(),
                   now);
-          AdapterFilesets.requireExisting(filesets, created.fileset());
+          AdapterFilesets.requireExisting(filesets, caller, created.fileset());
           ModelEntity next = current.addAdapter(created, now);
           if (!models.update(next)) {
             throw WorkspaceLookups.modelNotFound(model);

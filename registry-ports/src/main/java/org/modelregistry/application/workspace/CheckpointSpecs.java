@@ -3,6 +3,7 @@ package org.modelregistry.application.workspace;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.spec.ModelSpec;
 import org.modelregistry.domain.workspace.Fileset;
@@ -28,12 +29,14 @@ final class CheckpointSpecs {
   }
 
   /**
-   * The spec of the checkpoint in {@code fileset}, recorded under {@code checkpointModelName}.
+   * The spec of the checkpoint in {@code fileset} (when {@code caller} may see it), recorded under
+   * {@code checkpointModelName}.
    *
    * @throws org.modelregistry.domain.error.ValidationException naming each corrupt file
    */
-  Optional<ModelSpec> derive(String checkpointModelName, FilesetRef fileset) {
-    Optional<Fileset> found = filesets.find(fileset.workspace(), fileset.name());
+  Optional<ModelSpec> derive(String checkpointModelName, Caller caller, FilesetRef fileset) {
+    // Only a fileset the caller may see is read: a spec would tell what an outsider's holds.
+    Optional<Fileset> found = WorkspaceLookups.findFileset(filesets, caller, fileset);
     if (found.isEmpty()) {
       return Optional.empty();
     }

@@ -5,11 +5,11 @@ import java.util.Objects;
 import org.modelregistry.application.Timestamps;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.Violations;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.domain.workspace.FilesetStorage;
 import org.modelregistry.ports.in.workspace.CreateFilesetUseCase;
 import org.modelregistry.ports.in.workspace.NewFileset;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.ExternalFileSource;
 import org.modelregistry.ports.out.FilesetRepository;
 
@@ -32,7 +32,8 @@ public final class CreateFilesetService implements CreateFilesetUseCase {
   }
 
   @Override
-  public Fileset create(WorkspaceCaller caller, NewFileset fileset) {
+  public Fileset create(Caller caller, NewFileset fileset) {
+    caller.requireWorkspace(fileset.workspace().value());
     requireNew(fileset);
     Violations violations = Violations.collect();
     FilesetStorage storage =

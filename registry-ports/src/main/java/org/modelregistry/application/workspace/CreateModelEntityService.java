@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.modelregistry.application.Timestamps;
 import org.modelregistry.domain.error.ConflictException;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelEntityDefinition;
 import org.modelregistry.domain.workspace.ModelRef;
@@ -11,7 +12,6 @@ import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.spec.DeriveModelSpecUseCase;
 import org.modelregistry.ports.in.workspace.CreateModelEntityUseCase;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.TransactionRunner;
@@ -46,20 +46,21 @@ public final class CreateModelEntityService implements CreateModelEntityUseCase 
 
   @Override
   public ModelEntity create(
-      WorkspaceCaller caller, WorkspaceName workspace, ModelEntityDefinition definition) {
+      Caller caller, WorkspaceName workspace, ModelEntityDefinition definition) {
+    caller.requireWorkspace(workspace.value());
     ModelRef self = new ModelRef(workspace, definition.name());
     requireNew(self);
     ModelEntityDefinition complete =
         definition.spec() == null && definition.fileset() != null
             ? specs
-                .derive(definition.name().value(), definition.fileset())
+                .derive(definition.name().value(), caller, definition.fileset())
                 .map(definition::withSpec)
                 .orElse(definition)
             : definition;
     return transactions.inTransaction(
         () -> {
           requireNew(self);
-          rules.require(self, complete, ModelEntityRules.Checks.ALL, caller.admin());
+          rules.require(self, complete, ModelEntityRules.Checks.ALL, caller);
           ModelEntity entity = ModelEntity.create(workspace, complete, Timestamps.now(clock));
           models.insert(entity);
           return entity;

@@ -1,11 +1,11 @@
 package org.modelregistry.application.workspace;
 
 import java.util.Objects;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.DeleteFilesetFileUseCase;
 import org.modelregistry.ports.in.workspace.FilesetFile;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.FilesetRepository;
 
@@ -21,8 +21,8 @@ public final class DeleteFilesetFileService implements DeleteFilesetFileUseCase 
   }
 
   @Override
-  public FilesetFile delete(WorkspaceCaller caller, FilesetRef fileset, FilePath path) {
-    FilesetFiles.requireWritable(WorkspaceLookups.requireFileset(filesets, fileset));
+  public FilesetFile delete(Caller caller, FilesetRef fileset, FilePath path) {
+    FilesetFiles.requireWritable(WorkspaceLookups.requireFileset(filesets, caller, fileset));
     FilePath stored = FilesetFiles.stored(fileset, path);
     FilesetFile file =
         store

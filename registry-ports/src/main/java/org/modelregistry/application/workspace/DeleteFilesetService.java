@@ -2,9 +2,9 @@ package org.modelregistry.application.workspace;
 
 import java.util.Objects;
 import org.modelregistry.domain.error.ConflictException;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.DeleteFilesetUseCase;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.ModelEntityRepository;
@@ -34,10 +34,10 @@ public final class DeleteFilesetService implements DeleteFilesetUseCase {
   }
 
   @Override
-  public void delete(WorkspaceCaller caller, FilesetRef ref) {
+  public void delete(Caller caller, FilesetRef ref) {
     transactions.inTransaction(
         () -> {
-          WorkspaceLookups.requireFileset(filesets, ref);
+          WorkspaceLookups.requireFileset(filesets, caller, ref);
           if (models.usesFileset(ref)) {
             throw new ConflictException(
                 "fileset '"

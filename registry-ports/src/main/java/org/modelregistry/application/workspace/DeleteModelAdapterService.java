@@ -3,11 +3,11 @@ package org.modelregistry.application.workspace;
 import java.time.Clock;
 import java.util.Objects;
 import org.modelregistry.application.Timestamps;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.ports.in.workspace.DeleteModelAdapterUseCase;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.TransactionRunner;
 
@@ -26,10 +26,10 @@ public final class DeleteModelAdapterService implements DeleteModelAdapterUseCas
   }
 
   @Override
-  public ModelEntity delete(WorkspaceCaller caller, ModelRef model, EntityName adapter) {
+  public ModelEntity delete(Caller caller, ModelRef model, EntityName adapter) {
     return transactions.inTransaction(
         () -> {
-          ModelEntity current = WorkspaceLookups.requireModel(models, model);
+          ModelEntity current = WorkspaceLookups.requireModel(models, caller, model);
           ModelEntity next = current.removeAdapter(adapter, Timestamps.now(clock));
           if (!models.update(next)) {
             throw WorkspaceLookups.modelNotFound(model);

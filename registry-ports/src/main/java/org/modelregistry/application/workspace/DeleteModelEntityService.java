@@ -2,9 +2,9 @@ package org.modelregistry.application.workspace;
 
 import java.util.Objects;
 import org.modelregistry.domain.error.ConflictException;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.ports.in.workspace.DeleteModelEntityUseCase;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.TransactionRunner;
 
@@ -24,7 +24,8 @@ public final class DeleteModelEntityService implements DeleteModelEntityUseCase 
   }
 
   @Override
-  public void delete(WorkspaceCaller caller, ModelRef ref) {
+  public void delete(Caller caller, ModelRef ref) {
+    WorkspaceLookups.requireVisible(caller, ref);
     transactions.inTransaction(
         () -> {
           models

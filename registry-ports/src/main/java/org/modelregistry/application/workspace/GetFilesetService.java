@@ -1,6 +1,7 @@
 package org.modelregistry.application.workspace;
 
 import java.util.Objects;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.GetFilesetUseCase;
@@ -16,7 +17,7 @@ public final class GetFilesetService implements GetFilesetUseCase {
   }
 
   @Override
-  public Fileset get(FilesetRef ref) {
-    return WorkspaceLookups.requireFileset(filesets, ref);
+  public Fileset get(Caller caller, FilesetRef ref) {
+    return WorkspaceLookups.requireFileset(filesets, caller, ref);
   }
 }

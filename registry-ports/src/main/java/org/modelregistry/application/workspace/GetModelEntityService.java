@@ -1,6 +1,7 @@
 package org.modelregistry.application.workspace;
 
 import java.util.Objects;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.ports.in.workspace.GetModelEntityUseCase;
@@ -16,7 +17,7 @@ public final class GetModelEntityService implements GetModelEntityUseCase {
   }
 
   @Override
-  public ModelEntity get(ModelRef ref) {
-    return WorkspaceLookups.requireModel(models, ref);
+  public ModelEntity get(Caller caller, ModelRef ref) {
+    return WorkspaceLookups.requireModel(models, caller, ref);
   }
 }

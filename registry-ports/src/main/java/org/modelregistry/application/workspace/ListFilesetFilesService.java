@@ -2,6 +2,7 @@ package org.modelregistry.application.workspace;
 
 import java.util.List;
 import java.util.Objects;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.FilesetFile;
 import org.modelregistry.ports.in.workspace.ListFilesetFilesUseCase;
@@ -19,7 +20,7 @@ public final class ListFilesetFilesService implements ListFilesetFilesUseCase {
   }
 
   @Override
-  public List<FilesetFile> list(FilesetRef fileset) {
-    return contents.list(WorkspaceLookups.requireFileset(filesets, fileset));
+  public List<FilesetFile> list(Caller caller, FilesetRef fileset) {
+    return contents.list(WorkspaceLookups.requireFileset(filesets, caller, fileset));
   }
 }

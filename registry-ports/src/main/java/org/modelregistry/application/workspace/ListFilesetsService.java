@@ -1,6 +1,7 @@
 package org.modelregistry.application.workspace;
 
 import java.util.Objects;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.ports.in.workspace.FilesetQuery;
 import org.modelregistry.ports.in.workspace.ListFilesetsUseCase;
@@ -17,7 +18,12 @@ public final class ListFilesetsService implements ListFilesetsUseCase {
   }
 
   @Override
-  public Page<Fileset> list(FilesetQuery query) {
-    return filesets.list(Objects.requireNonNull(query, "query"));
+  public Page<Fileset> list(Caller caller, FilesetQuery query) {
+    Objects.requireNonNull(query, "query");
+    // An outsider sees an empty workspace, as it would one that nobody has used yet.
+    if (!WorkspaceLookups.visible(caller, query.workspace())) {
+      return Page.empty(query.page().page(), query.page().pageSize());
+    }
+    return filesets.list(query);
   }
 }

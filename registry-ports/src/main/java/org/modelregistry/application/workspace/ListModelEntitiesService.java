@@ -1,6 +1,7 @@
 package org.modelregistry.application.workspace;
 
 import java.util.Objects;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.ports.in.workspace.ListModelEntitiesUseCase;
 import org.modelregistry.ports.in.workspace.ModelEntityQuery;
@@ -17,7 +18,12 @@ public final class ListModelEntitiesService implements ListModelEntitiesUseCase 
   }
 
   @Override
-  public Page<ModelEntity> list(ModelEntityQuery query) {
-    return models.list(Objects.requireNonNull(query, "query"));
+  public Page<ModelEntity> list(Caller caller, ModelEntityQuery query) {
+    Objects.requireNonNull(query, "query");
+    // An outsider sees an empty workspace, as it would one that nobody has used yet.
+    if (!WorkspaceLookups.visible(caller, query.workspace())) {
+      return Page.empty(query.page().page(), query.page().pageSize());
+    }
+    return models.list(query);
   }
 }

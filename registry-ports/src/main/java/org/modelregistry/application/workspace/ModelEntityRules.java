@@ -3,8 +3,8 @@ package org.modelregistry.application.workspace;
 import java.util.Objects;
 import java.util.Optional;
 import org.modelregistry.domain.error.Violations;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.Fileset;
-import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.domain.workspace.ModelEntityDefinition;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
@@ -39,11 +39,14 @@ final class ModelEntityRules {
    *
    * @throws org.modelregistry.domain.error.ValidationException naming every broken rule
    */
-  void require(ModelRef self, ModelEntityDefinition definition, Checks checks, boolean admin) {
+  void require(ModelRef self, ModelEntityDefinition definition, Checks checks, Caller caller) {
     var violations = Violations.collect();
     // Only the fileset and trust checks read the fileset; a patch needing neither asks for nothing.
     Optional<Fileset> fileset =
-        checks.fileset() || checks.trust() ? find(definition.fileset()) : Optional.empty();
+        checks.fileset() || checks.trust()
+            ? Optional.ofNullable(definition.fileset())
+                .flatMap(ref -> WorkspaceLookups.findFileset(filesets, caller, ref))
+            : Optional.empty();
     if (checks.fileset() && definition.fileset() != null) {
       violations.require(
           fileset.isPresent(),
@@ -57,7 +60,7 @@ final class ModelEntityRules {
         violations.add("base_model_invalid", "a model cannot be its own base model", "base_model");
       } else {
         violations.require(
-            models.find(base.workspace(), base.name()).isPresent(),
+            WorkspaceLookups.findModel(models, caller, base).isPresent(),
             "base_model_not_found",
             "base model '" + base + "' does not exist",
             "base_model");
@@ -65,12 +68,8 @@ final class ModelEntityRules {
     }
     if (checks.trust()) {
       String source = fileset.map(f -> f.storage().sourceUri()).orElse(null);
-      trustPolicy.check(definition.trustRemoteCode(), source, admin, violations);
+      trustPolicy.check(definition.trustRemoteCode(), source, caller.admin(), violations);
     }
     violations.throwIfAny();
-  }
-
-  private Optional<Fileset> find(FilesetRef ref) {
-    return ref == null ? Optional.empty() : filesets.find(ref.workspace(), ref.name());
   }
 }

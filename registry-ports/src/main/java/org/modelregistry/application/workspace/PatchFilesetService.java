@@ -3,11 +3,11 @@ package org.modelregistry.application.workspace;
 import java.time.Clock;
 import java.util.Objects;
 import org.modelregistry.application.Timestamps;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.domain.workspace.FilesetPatch;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.PatchFilesetUseCase;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.TransactionRunner;
 
@@ -26,11 +26,12 @@ public final class PatchFilesetService implements PatchFilesetUseCase {
   }
 
   @Override
-  public Fileset patch(WorkspaceCaller caller, FilesetRef ref, FilesetPatch patch) {
+  public Fileset patch(Caller caller, FilesetRef ref, FilesetPatch patch) {
     return transactions.inTransaction(
         () -> {
           Fileset next =
-              WorkspaceLookups.requireFileset(filesets, ref).apply(patch, Timestamps.now(clock));
+              WorkspaceLookups.requireFileset(filesets, caller, ref)
+                  .apply(patch, Timestamps.now(clock));
           if (!filesets.update(next)) {
             throw WorkspaceLookups.filesetNotFound(ref);
           }

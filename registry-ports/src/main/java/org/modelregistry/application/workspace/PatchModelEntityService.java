@@ -3,6 +3,7 @@ package org.modelregistry.application.workspace;
 import java.time.Clock;
 import java.util.Objects;
 import org.modelregistry.application.Timestamps;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelEntityDefinition;
 import org.modelregistry.domain.workspace.ModelEntityPatch;
@@ -10,7 +11,6 @@ import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 import org.modelregistry.ports.in.spec.DeriveModelSpecUseCase;
 import org.modelregistry.ports.in.workspace.PatchModelEntityUseCase;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.TransactionRunner;
@@ -45,11 +45,11 @@ public final class PatchModelEntityService implements PatchModelEntityUseCase {
   }
 
   @Override
-  public ModelEntity patch(WorkspaceCaller caller, ModelRef ref, ModelEntityPatch patch) {
-    ModelEntityPatch complete = withDerivedSpec(ref, patch);
+  public ModelEntity patch(Caller caller, ModelRef ref, ModelEntityPatch patch) {
+    ModelEntityPatch complete = withDerivedSpec(caller, ref, patch);
     return transactions.inTransaction(
         () -> {
-          ModelEntity current = WorkspaceLookups.requireModel(models, ref);
+          ModelEntity current = WorkspaceLookups.requireModel(models, caller, ref);
           ModelEntityDefinition before = current.definition();
           ModelEntity next = current.apply(complete, Timestamps.now(clock));
           var checks =
@@ -57,7 +57,7 @@ public final class PatchModelEntityService implements PatchModelEntityUseCase {
                   complete.fileset() != null && !complete.fileset().equals(before.fileset()),
                   complete.baseModel() != null && !complete.baseModel().equals(before.baseModel()),
                   complete.requiresTrustCheck(before));
-          rules.require(ref, next.definition(), checks, caller.admin());
+          rules.require(ref, next.definition(), checks, caller);
           if (!models.update(next)) {
             throw WorkspaceLookups.modelNotFound(ref);
           }
@@ -65,14 +65,17 @@ public final class PatchModelEntityService implements PatchModelEntityUseCase {
         });
   }
 
-  private ModelEntityPatch withDerivedSpec(ModelRef ref, ModelEntityPatch patch) {
+  private ModelEntityPatch withDerivedSpec(Caller caller, ModelRef ref, ModelEntityPatch patch) {
     if (patch.fileset() == null || patch.spec() != null) {
       return patch;
     }
-    ModelEntity current = WorkspaceLookups.requireModel(models, ref);
+    ModelEntity current = WorkspaceLookups.requireModel(models, caller, ref);
     if (patch.fileset().equals(current.definition().fileset())) {
       return patch;
     }
-    return specs.derive(ref.name().value(), patch.fileset()).map(patch::withSpec).orElse(patch);
+    return specs
+        .derive(ref.name().value(), caller, patch.fileset())
+        .map(patch::withSpec)
+        .orElse(patch);
   }
 }

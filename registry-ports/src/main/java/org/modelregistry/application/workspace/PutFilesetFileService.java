@@ -2,12 +2,12 @@ package org.modelregistry.application.workspace;
 
 import java.io.InputStream;
 import java.util.Objects;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.FilesetFile;
 import org.modelregistry.ports.in.workspace.PutFilesetFileUseCase;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.StoredArtifact;
@@ -29,12 +29,8 @@ public final class PutFilesetFileService implements PutFilesetFileUseCase {
 
   @Override
   public FilesetFile put(
-      WorkspaceCaller caller,
-      FilesetRef fileset,
-      FilePath path,
-      InputStream content,
-      long expectedSize) {
-    Fileset target = WorkspaceLookups.requireFileset(filesets, fileset);
+      Caller caller, FilesetRef fileset, FilePath path, InputStream content, long expectedSize) {
+    Fileset target = WorkspaceLookups.requireFileset(filesets, caller, fileset);
     FilesetFiles.requireWritable(target);
     FilePath stored = FilesetFiles.stored(fileset, path);
     StoredArtifact written = store.write(stored, content, expectedSize);

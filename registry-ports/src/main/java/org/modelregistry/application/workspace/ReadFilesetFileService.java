@@ -1,6 +1,7 @@
 package org.modelregistry.application.workspace;
 
 import java.util.Objects;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.FilesetFile;
@@ -22,12 +23,14 @@ public final class ReadFilesetFileService implements ReadFilesetFileUseCase {
   }
 
   @Override
-  public FilesetFile describe(FilesetRef fileset, FilePath path) {
-    return contents.describe(WorkspaceLookups.requireFileset(filesets, fileset), path);
+  public FilesetFile describe(Caller caller, FilesetRef fileset, FilePath path) {
+    return contents.describe(WorkspaceLookups.requireFileset(filesets, caller, fileset), path);
   }
 
   @Override
-  public FileContent open(FilesetRef fileset, FilePath path, long offset, long length) {
-    return contents.open(WorkspaceLookups.requireFileset(filesets, fileset), path, offset, length);
+  public FileContent open(
+      Caller caller, FilesetRef fileset, FilePath path, long offset, long length) {
+    return contents.open(
+        WorkspaceLookups.requireFileset(filesets, caller, fileset), path, offset, length);
   }
 }

@@ -3,12 +3,12 @@ package org.modelregistry.application.workspace;
 import java.time.Clock;
 import java.util.Objects;
 import org.modelregistry.application.Timestamps;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.AdapterPatch;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.ports.in.workspace.UpdateModelAdapterUseCase;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.TransactionRunner;
@@ -33,15 +33,14 @@ public final class UpdateModelAdapterService implements UpdateModelAdapterUseCas
   }
 
   @Override
-  public ModelEntity update(
-      WorkspaceCaller caller, ModelRef model, EntityName adapter, AdapterPatch patch) {
+  public ModelEntity update(Caller caller, ModelRef model, EntityName adapter, AdapterPatch patch) {
     return transactions.inTransaction(
         () -> {
-          ModelEntity current = WorkspaceLookups.requireModel(models, model);
+          ModelEntity current = WorkspaceLookups.requireModel(models, caller, model);
           ModelEntity next = current.updateAdapter(adapter, patch, Timestamps.now(clock));
           if (patch.fileset() != null
               && !patch.fileset().equals(current.adapter(adapter).fileset())) {
-            AdapterFilesets.requireExisting(filesets, patch.fileset());
+            AdapterFilesets.requireExisting(filesets, caller, patch.fileset());
           }
           if (!models.update(next)) {
             throw WorkspaceLookups.modelNotFound(model);

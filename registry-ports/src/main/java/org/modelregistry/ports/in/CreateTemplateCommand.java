@@ -1,13 +1,13 @@
 package org.modelregistry.ports.in;
 
 import java.util.Objects;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.template.TemplateDefinition;
 
-/** Create a template as {@code actor}. */
-public record CreateTemplateCommand(Actor actor, TemplateDefinition definition) {
+/** Create a template as {@code caller}, in an account it belongs to. */
+public record CreateTemplateCommand(Caller caller, TemplateDefinition definition) {
   public CreateTemplateCommand {
-    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(definition, "definition");
   }
 }

@@ -8,6 +8,8 @@ public interface CreateTemplateUseCase {
   /**
    * Stores the template and returns it with its id and creation stamp.
    *
+   * @throws org.modelregistry.domain.error.ForbiddenException when the caller is not a member of
+   *     the template's account
    * @throws org.modelregistry.domain.error.ConflictException when the account already has a
    *     template of that name
    */

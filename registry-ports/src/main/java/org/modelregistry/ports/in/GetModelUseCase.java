@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.model.Model;
 
 /** Reads one model. */
@@ -7,7 +8,7 @@ public interface GetModelUseCase {
 
   /**
    * @return the model with this id, never null
-   * @throws org.modelregistry.domain.error.NotFoundException when there is none
+   * @throws org.modelregistry.domain.error.NotFoundException when there is none the caller may see
    */
-  Model getModel(String modelId);
+  Model getModel(Caller caller, String modelId);
 }

@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.template.Template;
 
 /** Reads one template. */
@@ -7,7 +8,7 @@ public interface GetTemplateUseCase {
 
   /**
    * @return the template with this id, never null
-   * @throws org.modelregistry.domain.error.NotFoundException when there is none
+   * @throws org.modelregistry.domain.error.NotFoundException when there is none the caller may see
    */
-  Template getTemplate(String templateId);
+  Template getTemplate(Caller caller, String templateId);
 }

@@ -21,6 +21,11 @@ public record Page<T>(
     Objects.requireNonNull(nextCursor, "nextCursor");
   }
 
+  /** Page {@code currentPage} of a list that has no items. */
+  public static <T> Page<T> empty(int currentPage, int itemsPerPage) {
+    return new Page<>(List.of(), 0, currentPage, itemsPerPage, Optional.empty());
+  }
+
   public <R> Page<R> map(Function<T, R> mapper) {
     return new Page<>(
         items.stream().map(mapper).toList(), totalItemCount, currentPage, itemsPerPage, nextCursor);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.naming.ResourceName;
 import org.modelregistry.domain.registration.RegisteredModel;
@@ -26,8 +27,9 @@ import org.modelregistry.ports.out.memory.ScriptedSourceFetcher;
 /** Every registration service wired over in-memory fakes, for one test. */
 final class RegistrationServices implements AutoCloseable {
 
-  static final Actor ALICE = new Actor(TestRegistrations.OWNER, IdentityType.USER);
-  static final Actor BOB = new Actor("bob", IdentityType.USER);
+  static final Caller ALICE =
+      Caller.trusted(new Actor(TestRegistrations.OWNER, IdentityType.USER), false);
+  static final Caller BOB = Caller.trusted(new Actor("bob", IdentityType.USER), false);
   static final ModelVersionRef REF =
       ModelVersionRef.of(
           new ResourceName(TestRegistrations.NAME), new VersionName(TestRegistrations.VERSION));
@@ -98,8 +100,14 @@ final class RegistrationServices implements AutoCloseable {
     return awaitEnd(ALICE);
   }
 
-  RegisteredModel awaitEnd(Actor viewer) {
-    return get.await(viewer, REF, GetRegisteredModelUseCase.MAX_WAIT);
+  /**
+   * The version once its import ended, and once the import's job ended too: a version is FAILED as
+   * soon as one file fails, while the job's last sweep of copies still in flight comes after.
+   */
+  RegisteredModel awaitEnd(Caller viewer) {
+    RegisteredModel ended = get.await(viewer, REF, GetRegisteredModelUseCase.MAX_WAIT);
+    importer.awaitEnd(ended.id(), GetRegisteredModelUseCase.MAX_WAIT);
+    return ended;
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.modelregistry.domain.error.NotFoundException;
 import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.error.Violation;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.registration.MetainfoPatch;
@@ -31,7 +32,7 @@ import org.modelregistry.ports.in.registration.ReadModelFileUseCase.FileContent;
 
 class RegistrationUseCasesTest {
 
-  private static final Actor CAROL = new Actor("carol", IdentityType.USER);
+  private static final Caller CAROL = Caller.trusted(new Actor("carol", IdentityType.USER), false);
   private static final FilePath INDEX = new FilePath("index.md");
 
   private final RegistrationServices services = new RegistrationServices().servingAllFiles();
@@ -41,7 +42,7 @@ class RegistrationUseCasesTest {
     services.close();
   }
 
-  private RegisteredModel registerAs(Actor owner, boolean isPublic) {
+  private RegisteredModel registerAs(Caller owner, boolean isPublic) {
     var body = TestRegistrations.putBody();
     TestRegistrations.at(body, "model_config").put("private", !isPublic);
     services.register.register(

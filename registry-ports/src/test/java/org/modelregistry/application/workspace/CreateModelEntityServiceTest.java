@@ -24,13 +24,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.error.Violation;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.spec.ModelSpec;
 import org.modelregistry.domain.workspace.FilesetStorage;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelEntityDefinition;
 import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 
 class CreateModelEntityServiceTest {
 
@@ -140,7 +140,7 @@ class CreateModelEntityServiceTest {
           case "local" -> services.fileset("fs", null).ref();
           default -> null;
         };
-    WorkspaceCaller caller = admin ? ADMIN : USER;
+    Caller caller = admin ? ADMIN : USER;
     ModelEntityDefinition definition = definition("m1", fileset, flag);
 
     if (allowed) {

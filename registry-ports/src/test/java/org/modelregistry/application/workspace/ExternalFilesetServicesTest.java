@@ -61,7 +61,7 @@ class ExternalFilesetServicesTest {
 
     assertThat(((FilesetStorage.HuggingFace) created.storage()).revision())
         .isEqualTo(InMemoryExternalFileSource.COMMIT);
-    assertThat(services.getFileset.get(created.ref()).storage()).isEqualTo(created.storage());
+    assertThat(services.getFileset.get(USER, created.ref()).storage()).isEqualTo(created.storage());
   }
 
   @Test
@@ -93,29 +93,30 @@ class ExternalFilesetServicesTest {
   void givenAHubFileset_list_showsItsFilesNotCachedUntilTheyAreRead() throws IOException {
     FilesetRef hub = create("hub", HUB);
 
-    assertThat(services.listFiles.list(hub))
+    assertThat(services.listFiles.list(USER, hub))
         .extracting(FilesetFile::path, FilesetFile::cacheStatus)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(CONFIG, CacheStatus.NOT_CACHED),
             org.assertj.core.groups.Tuple.tuple(WEIGHTS, CacheStatus.NOT_CACHED));
 
-    assertThat(text(services.readFile.open(hub, CONFIG, 0, -1)))
+    assertThat(text(services.readFile.open(USER, hub, CONFIG, 0, -1)))
         .isEqualTo("{\"model_type\":\"llama\"}");
 
-    assertThat(services.listFiles.list(hub))
+    assertThat(services.listFiles.list(USER, hub))
         .extracting(FilesetFile::path, FilesetFile::cacheStatus)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(CONFIG, CacheStatus.CACHED),
             org.assertj.core.groups.Tuple.tuple(WEIGHTS, CacheStatus.NOT_CACHED));
-    assertThat(services.readFile.describe(hub, CONFIG).cacheStatus()).isEqualTo(CacheStatus.CACHED);
+    assertThat(services.readFile.describe(USER, hub, CONFIG).cacheStatus())
+        .isEqualTo(CacheStatus.CACHED);
   }
 
   @Test
   void givenAHubFile_readTwice_copiesItOnceAndServesRangesFromTheCopy() throws IOException {
     FilesetRef hub = create("hub", HUB);
 
-    assertThat(text(services.readFile.open(hub, WEIGHTS, 0, -1))).isEqualTo("tensor bytes");
-    assertThat(text(services.readFile.open(hub, WEIGHTS, 7, 5))).isEqualTo("bytes");
+    assertThat(text(services.readFile.open(USER, hub, WEIGHTS, 0, -1))).isEqualTo("tensor bytes");
+    assertThat(text(services.readFile.open(USER, hub, WEIGHTS, 7, 5))).isEqualTo("bytes");
 
     assertThat(external.wholeReadsOf(WEIGHTS.value())).isEqualTo(1);
     assertThat(services.store.stat(FilesetStorageLayout.file(hub, WEIGHTS))).isPresent();
@@ -126,7 +127,7 @@ class ExternalFilesetServicesTest {
     FilesetRef hub = create("hub", HUB);
     external.publishWrongDigest();
 
-    assertThatThrownBy(() -> services.readFile.open(hub, CONFIG, 0, -1))
+    assertThatThrownBy(() -> services.readFile.open(USER, hub, CONFIG, 0, -1))
         .isInstanceOf(ExternalSourceException.class)
         .hasMessageContaining("SHA-256")
         .hasMessageContaining("nothing was kept");
@@ -138,9 +139,9 @@ class ExternalFilesetServicesTest {
     FilesetRef hub = create("hub", HUB);
     FilesetRef bucket = create("bucket", BUCKET);
 
-    assertThatThrownBy(() -> services.readFile.open(hub, new FilePath("nope"), 0, -1))
+    assertThatThrownBy(() -> services.readFile.open(USER, hub, new FilePath("nope"), 0, -1))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> services.readFile.describe(bucket, new FilePath("nope")))
+    assertThatThrownBy(() -> services.readFile.describe(USER, bucket, new FilePath("nope")))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -148,11 +149,11 @@ class ExternalFilesetServicesTest {
   void givenAnS3Fileset_readsGoToTheBucketEveryTimeAndAreNeverCopied() throws IOException {
     FilesetRef bucket = create("bucket", BUCKET);
 
-    assertThat(services.listFiles.list(bucket))
+    assertThat(services.listFiles.list(USER, bucket))
         .extracting(FilesetFile::path, FilesetFile::cacheStatus)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(CONFIG, CacheStatus.NOT_CACHEABLE));
-    assertThat(text(services.readFile.open(bucket, CONFIG, 0, -1))).isEqualTo("{}");
-    assertThat(text(services.readFile.open(bucket, CONFIG, 1, 1))).isEqualTo("}");
+    assertThat(text(services.readFile.open(USER, bucket, CONFIG, 0, -1))).isEqualTo("{}");
+    assertThat(text(services.readFile.open(USER, bucket, CONFIG, 1, 1))).isEqualTo("}");
 
     assertThat(services.store.list(FilesetStorageLayout.folder(bucket))).isEmpty();
     assertThat(external.wholeReadsOf(CONFIG.value())).isEqualTo(1);
@@ -174,7 +175,7 @@ class ExternalFilesetServicesTest {
   @Test
   void givenACopiedHubFile_deleteFileset_sweepsTheCopy() throws IOException {
     FilesetRef hub = create("hub", HUB);
-    text(services.readFile.open(hub, CONFIG, 0, -1));
+    text(services.readFile.open(USER, hub, CONFIG, 0, -1));
 
     services.deleteFileset.delete(USER, hub);
 
@@ -188,9 +189,9 @@ class ExternalFilesetServicesTest {
     FilesetRef hub = create("hub", HUB);
     FilePath tokenizer = new FilePath("tokenizer_config.json");
 
-    FilesetFile before = services.readFile.describe(hub, tokenizer);
-    FileContent content = services.readFile.open(hub, tokenizer, 0, -1);
-    FilesetFile after = services.readFile.describe(hub, tokenizer);
+    FilesetFile before = services.readFile.describe(USER, hub, tokenizer);
+    FileContent content = services.readFile.open(USER, hub, tokenizer, 0, -1);
+    FilesetFile after = services.readFile.describe(USER, hub, tokenizer);
 
     assertThat(content.file().etag()).isEqualTo(before.etag()).startsWith("git-");
     assertThat(text(content)).contains("chat_template");
@@ -206,11 +207,12 @@ class ExternalFilesetServicesTest {
     try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
       var readers =
           java.util.stream.IntStream.range(0, 4)
-              .mapToObj(i -> pool.submit(() -> text(services.readFile.open(hub, WEIGHTS, 0, -1))))
+              .mapToObj(
+                  i -> pool.submit(() -> text(services.readFile.open(USER, hub, WEIGHTS, 0, -1))))
               .toList();
       assertThat(external.awaitGatedRead()).isTrue();
 
-      assertThat(services.readFile.describe(hub, WEIGHTS).cacheStatus())
+      assertThat(services.readFile.describe(USER, hub, WEIGHTS).cacheStatus())
           .isEqualTo(CacheStatus.CACHING);
       gate.countDown();
       for (var reader : readers) {
@@ -226,7 +228,7 @@ class ExternalFilesetServicesTest {
     var gate = new java.util.concurrent.CountDownLatch(1);
     external.gateWholeReads(gate);
     try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-      var reader = pool.submit(() -> services.readFile.open(hub, CONFIG, 0, -1));
+      var reader = pool.submit(() -> services.readFile.open(USER, hub, CONFIG, 0, -1));
       assertThat(external.awaitGatedRead()).isTrue();
 
       services.deleteFileset.delete(USER, hub);

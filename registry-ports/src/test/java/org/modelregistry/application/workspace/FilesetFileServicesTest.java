@@ -55,14 +55,14 @@ class FilesetFileServicesTest {
 
     put("config.json", "hello world");
 
-    assertThat(services.readFile.describe(fs, CONFIG).size()).isEqualTo(11);
+    assertThat(services.readFile.describe(USER, fs, CONFIG).size()).isEqualTo(11);
   }
 
   @Test
   void givenAWrongExpectedSize_put_failsAndStoresNothing() {
     assertThatThrownBy(() -> services.putFile.put(USER, fs, CONFIG, bytes("hello"), 99))
         .isInstanceOf(StorageException.class);
-    assertThat(services.listFiles.list(fs)).isEmpty();
+    assertThat(services.listFiles.list(USER, fs)).isEmpty();
   }
 
   @Test
@@ -123,8 +123,8 @@ class FilesetFileServicesTest {
   void givenAStoredFile_open_streamsTheRequestedRange() throws IOException {
     put("config.json", "hello world");
 
-    try (FileContent whole = services.readFile.open(fs, CONFIG, 0, -1);
-        FileContent range = services.readFile.open(fs, CONFIG, 6, 3)) {
+    try (FileContent whole = services.readFile.open(USER, fs, CONFIG, 0, -1);
+        FileContent range = services.readFile.open(USER, fs, CONFIG, 6, 3)) {
       assertThat(new String(whole.bytes().readAllBytes(), StandardCharsets.UTF_8))
           .isEqualTo("hello world");
       assertThat(new String(range.bytes().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("wor");
@@ -137,22 +137,22 @@ class FilesetFileServicesTest {
     put("config.json", "hello world");
 
     // Callers pick offsets from a description: beyond the end, the file changed in between.
-    assertThatThrownBy(() -> services.readFile.open(fs, CONFIG, 12, -1))
+    assertThatThrownBy(() -> services.readFile.open(USER, fs, CONFIG, 12, -1))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> services.readFile.open(fs, CONFIG, -1, -1))
+    assertThatThrownBy(() -> services.readFile.open(USER, fs, CONFIG, -1, -1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void givenNoSuchFileOrFileset_readAndDelete_areNotFound() {
-    assertThatThrownBy(() -> services.readFile.describe(fs, CONFIG))
+    assertThatThrownBy(() -> services.readFile.describe(USER, fs, CONFIG))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("config.json");
-    assertThatThrownBy(() -> services.readFile.open(filesetRef("nope"), CONFIG, 0, -1))
+    assertThatThrownBy(() -> services.readFile.open(USER, filesetRef("nope"), CONFIG, 0, -1))
         .isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> services.deleteFile.delete(USER, fs, CONFIG))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> services.listFiles.list(filesetRef("nope")))
+    assertThatThrownBy(() -> services.listFiles.list(USER, filesetRef("nope")))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -164,7 +164,7 @@ class FilesetFileServicesTest {
     FilesetFile deleted = services.deleteFile.delete(USER, fs, CONFIG);
 
     assertThat(deleted).isEqualTo(FilesetFile.stored(CONFIG, 11, HELLO_SHA));
-    assertThat(services.listFiles.list(fs))
+    assertThat(services.listFiles.list(USER, fs))
         .extracting(FilesetFile::path)
         .containsExactly(new FilePath("weights/a.safetensors"));
   }
@@ -176,7 +176,7 @@ class FilesetFileServicesTest {
     put("a/b.txt", "hello world");
     services.putFile.put(USER, other, CONFIG, bytes("x"), -1);
 
-    assertThat(services.listFiles.list(fs))
+    assertThat(services.listFiles.list(USER, fs))
         .containsExactly(
             FilesetFile.stored(new FilePath("a/b.txt"), 11, HELLO_SHA),
             FilesetFile.stored(

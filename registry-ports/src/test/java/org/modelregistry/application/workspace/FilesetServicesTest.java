@@ -40,7 +40,7 @@ class FilesetServicesTest {
     assertThat(created.purpose()).isEqualTo(FilesetPurpose.MODEL);
     assertThat(created.metadata()).containsEntry("k", "v");
     assertThat(created.createdAt()).isEqualTo(T0).isEqualTo(created.updatedAt());
-    assertThat(services.getFileset.get(filesetRef("fs"))).isEqualTo(created);
+    assertThat(services.getFileset.get(USER, filesetRef("fs"))).isEqualTo(created);
   }
 
   @Test
@@ -65,7 +65,7 @@ class FilesetServicesTest {
 
   @Test
   void givenNoSuchFileset_get_isNotFound() {
-    assertThatThrownBy(() -> services.getFileset.get(filesetRef("nope")))
+    assertThatThrownBy(() -> services.getFileset.get(USER, filesetRef("nope")))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("team/nope");
   }
@@ -86,7 +86,7 @@ class FilesetServicesTest {
             null,
             null));
 
-    var page = services.listFilesets.list(FilesetQuery.all(WS));
+    var page = services.listFilesets.list(USER, FilesetQuery.all(WS));
 
     assertThat(page.items()).extracting(f -> f.name().value()).containsExactly("a", "b");
     assertThat(page.totalItemCount()).isEqualTo(2);
@@ -110,7 +110,7 @@ class FilesetServicesTest {
     assertThat(patched.storage()).isEqualTo(created.storage());
     assertThat(patched.createdAt()).isEqualTo(T0);
     assertThat(patched.updatedAt()).isEqualTo(T0.plusSeconds(30));
-    assertThat(services.getFileset.get(filesetRef("fs"))).isEqualTo(patched);
+    assertThat(services.getFileset.get(USER, filesetRef("fs"))).isEqualTo(patched);
   }
 
   @Test

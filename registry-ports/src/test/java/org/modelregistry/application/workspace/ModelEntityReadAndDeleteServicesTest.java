@@ -29,12 +29,12 @@ class ModelEntityReadAndDeleteServicesTest {
   void givenAStoredModel_get_returnsIt() {
     ModelEntity created = services.model("m1");
 
-    assertThat(services.getModel.get(modelRef("m1"))).isEqualTo(created);
+    assertThat(services.getModel.get(USER, modelRef("m1"))).isEqualTo(created);
   }
 
   @Test
   void givenNoSuchModel_get_isNotFoundNamingIt() {
-    assertThatThrownBy(() -> services.getModel.get(modelRef("nope")))
+    assertThatThrownBy(() -> services.getModel.get(USER, modelRef("nope")))
         .isInstanceOf(NotFoundException.class)
         .hasMessageContaining("team/nope");
   }
@@ -61,7 +61,7 @@ class ModelEntityReadAndDeleteServicesTest {
             new EntitySort(EntitySort.Field.NAME, true),
             new PageSlice(1, 2));
 
-    var page = services.listModels.list(query);
+    var page = services.listModels.list(USER, query);
 
     assertThat(page.items()).extracting(m -> m.name().value()).containsExactly("c", "b");
     assertThat(page.totalItemCount()).isEqualTo(3);
@@ -87,7 +87,7 @@ class ModelEntityReadAndDeleteServicesTest {
             all.sort(),
             all.page());
 
-    assertThat(services.listModels.list(query).items())
+    assertThat(services.listModels.list(USER, query).items())
         .extracting(m -> m.name().value())
         .containsExactly("mistral");
   }

@@ -24,13 +24,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.modelregistry.domain.error.NotFoundException;
 import org.modelregistry.domain.error.ValidationException;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelEntityPatch;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.domain.workspace.ProjectName;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 
 class PatchModelEntityServiceTest {
 
@@ -168,7 +168,7 @@ class PatchModelEntityServiceTest {
                   default -> null;
                 })
             .ref();
-    WorkspaceCaller caller = admin ? ADMIN : USER;
+    Caller caller = admin ? ADMIN : USER;
     ModelEntityPatch change = patch(null, fileset, null, flag);
 
     if (allowed) {

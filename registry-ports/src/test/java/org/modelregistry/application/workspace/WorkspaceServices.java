@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.spec.ModelSpec;
@@ -24,7 +25,6 @@ import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.spec.DeriveModelSpecUseCase;
 import org.modelregistry.ports.in.workspace.NewFileset;
-import org.modelregistry.ports.in.workspace.WorkspaceCaller;
 import org.modelregistry.ports.out.ReadableFiles;
 import org.modelregistry.ports.out.TransactionRunner;
 import org.modelregistry.ports.out.memory.InMemoryArtifactStore;
@@ -36,10 +36,8 @@ import org.modelregistry.ports.out.memory.InMemoryModelEntityRepository;
 final class WorkspaceServices {
 
   static final WorkspaceName WS = new WorkspaceName("team");
-  static final WorkspaceCaller USER =
-      new WorkspaceCaller(new Actor("alice", IdentityType.USER), false);
-  static final WorkspaceCaller ADMIN =
-      new WorkspaceCaller(new Actor("root", IdentityType.USER), true);
+  static final Caller USER = Caller.trusted(new Actor("alice", IdentityType.USER), false);
+  static final Caller ADMIN = Caller.trusted(new Actor("root", IdentityType.USER), true);
   static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123456Z");
 
   /** The configured policy approves Hugging Face repositories of {@code approved-org}. */

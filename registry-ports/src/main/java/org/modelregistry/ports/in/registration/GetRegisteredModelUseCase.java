@@ -1,7 +1,7 @@
 package org.modelregistry.ports.in.registration;
 
 import java.time.Duration;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.registration.RegisteredModel;
 
 /** Reads one registered version. */
@@ -15,13 +15,13 @@ public interface GetRegisteredModelUseCase {
    * @throws org.modelregistry.domain.error.ConflictException when no owner is given, the viewer has
    *     no such version, and several owners have a public one
    */
-  RegisteredModel get(Actor viewer, ModelVersionRef ref);
+  RegisteredModel get(Caller viewer, ModelVersionRef ref);
 
   /**
    * Like {@link #get}, but while the version is IMPORTING waits up to {@code maxWait} for its
    * import to end, then returns it in whatever state it has.
    */
-  RegisteredModel await(Actor viewer, ModelVersionRef ref, Duration maxWait);
+  RegisteredModel await(Caller viewer, ModelVersionRef ref, Duration maxWait);
 
   /** The longest wait {@link #await} honours; longer requests are cut to it. */
   Duration MAX_WAIT = Duration.ofSeconds(60);

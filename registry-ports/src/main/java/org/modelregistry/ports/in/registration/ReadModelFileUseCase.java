@@ -2,7 +2,7 @@ package org.modelregistry.ports.in.registration;
 
 import java.io.InputStream;
 import java.util.Objects;
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.registration.FileImport;
 
@@ -18,13 +18,13 @@ public interface ReadModelFileUseCase {
    * @throws org.modelregistry.domain.error.ConflictException when the version is not READY
    * @throws IllegalArgumentException when {@code offset} is beyond the file's end
    */
-  FileContent open(Actor viewer, ModelVersionRef ref, FilePath file, long offset, long length);
+  FileContent open(Caller viewer, ModelVersionRef ref, FilePath file, long offset, long length);
 
   /**
    * The file's stored facts (size and SHA-256 from its import) without its bytes, for HEAD-like
    * answers and range checks. Same errors as {@link #open}.
    */
-  FileImport describe(Actor viewer, ModelVersionRef ref, FilePath file);
+  FileImport describe(Caller viewer, ModelVersionRef ref, FilePath file);
 
   /** An open slice of a stored file with the file's stored facts. */
   record FileContent(FileImport file, InputStream bytes) implements AutoCloseable {

@@ -1,6 +1,6 @@
 package org.modelregistry.ports.in.registration;
 
-import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.registration.RegisteredModel;
 import org.modelregistry.domain.registration.RegistrationUpdate;
 
@@ -11,10 +11,10 @@ public interface UpdateRegisteredModelUseCase {
    * Applies {@code update} to the version; allowed in every import state.
    *
    * @throws org.modelregistry.domain.error.NotFoundException when the version is not visible to the
-   *     actor
-   * @throws org.modelregistry.domain.error.ForbiddenException when it is visible but owned by
-   *     someone else
+   *     caller
+   * @throws org.modelregistry.domain.error.ForbiddenException when it is visible (public) but the
+   *     caller is neither its owner nor an administrator
    * @throws org.modelregistry.domain.error.ValidationException when the result breaks a rule
    */
-  RegisteredModel update(Actor actor, ModelVersionRef ref, RegistrationUpdate update);
+  RegisteredModel update(Caller caller, ModelVersionRef ref, RegistrationUpdate update);
 }

@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in.workspace;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelRef;
 
@@ -16,5 +17,5 @@ public interface AddModelAdapterUseCase {
    * @throws org.modelregistry.domain.error.ValidationException when a required field is missing or
    *     the adapter's fileset does not exist ({@code fileset})
    */
-  ModelEntity add(WorkspaceCaller caller, ModelRef model, NewModelAdapter adapter);
+  ModelEntity add(Caller caller, ModelRef model, NewModelAdapter adapter);
 }

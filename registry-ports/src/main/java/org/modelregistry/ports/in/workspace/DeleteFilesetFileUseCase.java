@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in.workspace;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.FilesetRef;
 
@@ -14,5 +15,5 @@ public interface DeleteFilesetFileUseCase {
    * @throws org.modelregistry.domain.error.ConflictException when the fileset's files live at an
    *     external source
    */
-  FilesetFile delete(WorkspaceCaller caller, FilesetRef fileset, FilePath path);
+  FilesetFile delete(Caller caller, FilesetRef fileset, FilePath path);
 }

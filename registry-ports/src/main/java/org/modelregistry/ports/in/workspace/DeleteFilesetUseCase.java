@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in.workspace;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.FilesetRef;
 
 /** Deletes a fileset and every file stored for it. */
@@ -12,5 +13,5 @@ public interface DeleteFilesetUseCase {
    * @throws org.modelregistry.domain.error.ConflictException when a model entity or one of its
    *     adapters uses it
    */
-  void delete(WorkspaceCaller caller, FilesetRef ref);
+  void delete(Caller caller, FilesetRef ref);
 }

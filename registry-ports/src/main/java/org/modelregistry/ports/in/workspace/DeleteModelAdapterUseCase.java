@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in.workspace;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelRef;
@@ -14,5 +15,5 @@ public interface DeleteModelAdapterUseCase {
    * @throws org.modelregistry.domain.error.NotFoundException when there is no such entity or
    *     adapter
    */
-  ModelEntity delete(WorkspaceCaller caller, ModelRef model, EntityName adapter);
+  ModelEntity delete(Caller caller, ModelRef model, EntityName adapter);
 }

@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in.workspace;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.ModelRef;
 
 /** Deletes a model entity with its adapters (not the filesets they use). */
@@ -12,5 +13,5 @@ public interface DeleteModelEntityUseCase {
    * @throws org.modelregistry.domain.error.ConflictException when another model names it as its
    *     {@code base_model}
    */
-  void delete(WorkspaceCaller caller, ModelRef ref);
+  void delete(Caller caller, ModelRef ref);
 }

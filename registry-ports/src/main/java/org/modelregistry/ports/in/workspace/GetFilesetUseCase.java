@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in.workspace;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.domain.workspace.FilesetRef;
 
@@ -9,7 +10,8 @@ public interface GetFilesetUseCase {
   /**
    * The fileset {@code ref} names.
    *
-   * @throws org.modelregistry.domain.error.NotFoundException when there is none
+   * @throws org.modelregistry.domain.error.NotFoundException when there is none the caller may see
+   *     (one in a workspace it is not a member of)
    */
-  Fileset get(FilesetRef ref);
+  Fileset get(Caller caller, FilesetRef ref);
 }

@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in.workspace;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.domain.workspace.FilesetPatch;
 import org.modelregistry.domain.workspace.FilesetRef;
@@ -13,5 +14,5 @@ public interface PatchFilesetUseCase {
    * @throws org.modelregistry.domain.error.NotFoundException when there is none
    * @throws org.modelregistry.domain.error.ValidationException when the result breaks a rule
    */
-  Fileset patch(WorkspaceCaller caller, FilesetRef ref, FilesetPatch patch);
+  Fileset patch(Caller caller, FilesetRef ref, FilesetPatch patch);
 }

@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in.workspace;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.ModelEntityPatch;
 import org.modelregistry.domain.workspace.ModelRef;
@@ -18,5 +19,5 @@ public interface PatchModelEntityUseCase {
    *     base_model}), trust_remote_code is not allowed ({@code trust_remote_code}), or a checkpoint
    *     file is corrupt ({@code files.<path>})
    */
-  ModelEntity patch(WorkspaceCaller caller, ModelRef ref, ModelEntityPatch patch);
+  ModelEntity patch(Caller caller, ModelRef ref, ModelEntityPatch patch);
 }

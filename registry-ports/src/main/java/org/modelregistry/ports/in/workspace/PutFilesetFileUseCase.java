@@ -1,6 +1,7 @@
 package org.modelregistry.ports.in.workspace;
 
 import java.io.InputStream;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.FilesetRef;
 
@@ -22,9 +23,5 @@ public interface PutFilesetFileUseCase {
    *     stream ends at another length than {@code expectedSize}
    */
   FilesetFile put(
-      WorkspaceCaller caller,
-      FilesetRef fileset,
-      FilePath path,
-      InputStream content,
-      long expectedSize);
+      Caller caller, FilesetRef fileset, FilePath path, InputStream content, long expectedSize);
 }

@@ -2,6 +2,7 @@ package org.modelregistry.ports.in.workspace;
 
 import java.io.InputStream;
 import java.util.Objects;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.FilesetRef;
 
@@ -12,18 +13,19 @@ public interface ReadFilesetFileUseCase {
    * Opens {@code length} bytes of the file from {@code offset} ({@code length} -1: to the end). The
    * caller closes the returned content.
    *
-   * @throws org.modelregistry.domain.error.NotFoundException when there is no such fileset or file
+   * @throws org.modelregistry.domain.error.NotFoundException when there is no such fileset the
+   *     caller may see, or no such file
    * @throws IllegalArgumentException when {@code offset} is negative
    * @throws org.modelregistry.domain.error.ConflictException when {@code offset} is beyond the
    *     file's end (it changed since the caller described it)
    */
-  FileContent open(FilesetRef fileset, FilePath path, long offset, long length);
+  FileContent open(Caller caller, FilesetRef fileset, FilePath path, long offset, long length);
 
   /**
    * The file's size and tag without its bytes, for HEAD answers and range checks. Same errors as
    * {@link #open}.
    */
-  FilesetFile describe(FilesetRef fileset, FilePath path);
+  FilesetFile describe(Caller caller, FilesetRef fileset, FilePath path);
 
   /** An open slice of a stored file with the whole file's facts. */
   record FileContent(FilesetFile file, InputStream bytes) implements AutoCloseable {

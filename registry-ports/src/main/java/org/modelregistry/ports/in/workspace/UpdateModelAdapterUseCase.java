@@ -1,5 +1,6 @@
 package org.modelregistry.ports.in.workspace;
 
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.workspace.AdapterPatch;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.ModelEntity;
@@ -17,6 +18,5 @@ public interface UpdateModelAdapterUseCase {
    * @throws org.modelregistry.domain.error.ValidationException when the new fileset does not exist
    *     ({@code fileset})
    */
-  ModelEntity update(
-      WorkspaceCaller caller, ModelRef model, EntityName adapter, AdapterPatch patch);
+  ModelEntity update(Caller caller, ModelRef model, EntityName adapter, AdapterPatch patch);
 }

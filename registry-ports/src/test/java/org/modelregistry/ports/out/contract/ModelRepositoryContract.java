@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.model.BaseModelDetails;
 import org.modelregistry.domain.model.BaseModelMetadata;
@@ -62,7 +63,7 @@ public abstract class ModelRepositoryContract extends RegistryStoreContract {
       Optional<String> group,
       List<ModelSort> sort,
       PageRequest page) {
-    return models.list(new ModelQuery(account, type, group, sort, page));
+    return models.list(new ModelQuery(SEES_ALL, account, type, group, sort, page));
   }
 
   private Page<Model> listAll(PageRequest page) {
@@ -417,6 +418,42 @@ public abstract class ModelRepositoryContract extends RegistryStoreContract {
   }
 
   // ---- list: filters, order, pages ----------------------------------------------------------
+
+  @Test
+  void givenAViewerScope_list_returnsItsAccountsAndItsOwnCreationsOnly() {
+    Actor carol = new Actor("carol", IdentityType.USER);
+    Model ofAccount = stored(aModel().withName("m1").createdAt(at(1)));
+    Model carolsElsewhere =
+        stored(
+            aModel().withName("m2").withAccountId(OTHER_ACCOUNT).createdBy(carol).createdAt(at(2)));
+    Model othersElsewhere =
+        stored(aModel().withName("m3").withAccountId(OTHER_ACCOUNT).createdAt(at(3)));
+    PageRequest page = PageRequest.first(10);
+    Optional<String> none = Optional.empty();
+    Optional<ModelType> anyType = Optional.empty();
+    Caller carols = member("carol", TestTemplates.ACCOUNT);
+
+    Page<Model> seen = models.list(new ModelQuery(carols, none, anyType, none, List.of(), page));
+    Page<Model> sorted =
+        models.list(
+            new ModelQuery(
+                carols,
+                none,
+                anyType,
+                none,
+                List.of(new ModelSort(ModelSortField.NAME, SortDirection.DESC)),
+                page));
+    Page<Model> stranger =
+        models.list(
+            new ModelQuery(member("dave", "acct-nobody"), none, anyType, none, List.of(), page));
+
+    assertThat(seen.items()).containsExactly(ofAccount, carolsElsewhere);
+    assertThat(seen.totalItemCount()).isEqualTo(2);
+    assertThat(sorted.items()).containsExactly(carolsElsewhere, ofAccount);
+    assertThat(stranger.items()).isEmpty();
+    assertThat(stranger.totalItemCount()).isZero();
+    assertThat(listAll(page).items()).containsExactly(ofAccount, carolsElsewhere, othersElsewhere);
+  }
 
   @Test
   void givenModelsOfSeveralAccountsTypesAndGroups_listWithFilters_returnsOnlyMatches() {

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.modelregistry.domain.error.ConflictException;
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.naming.ResourceName;
 import org.modelregistry.domain.registration.FileImport;
@@ -214,8 +217,14 @@ public abstract class RegisteredModelRepositoryContract {
     return sorted;
   }
 
+  /** An identity that belongs to nothing: it sees public versions and its own. */
+  private static Caller user(String id) {
+    return new Caller(
+        Optional.of(new Actor(id, IdentityType.USER)), Set.of(), Set.of(), false, false);
+  }
+
   private Page<RegisteredModel> list(String viewer, PageRequest page) {
-    return repository.list(RegisteredModelQuery.visibleTo(viewer, page));
+    return repository.list(RegisteredModelQuery.visibleTo(user(viewer), page));
   }
 
   private List<RegisteredModel> listAll(String viewer) {
@@ -230,7 +239,7 @@ public abstract class RegisteredModelRepositoryContract {
       Optional<String> name,
       Optional<String> namePrefix) {
     return new RegisteredModelQuery(
-        viewer,
+        user(viewer),
         type,
         visibility,
         owner,
@@ -780,6 +789,25 @@ public abstract class RegisteredModelRepositoryContract {
   }
 
   @Test
+  void givenAnAdministratorOrAnAnonymousViewer_list_showsEveryVersionOrThePublicOnes() {
+    RegisteredModel alicePrivate = stored(aVersion().createdAt(at(1)));
+    RegisteredModel bobPublic =
+        stored(aVersion().owner(BOB).visibility(Visibility.PUBLIC).createdAt(at(2)));
+    RegisteredModel carolPrivate = stored(aVersion().owner(CAROL).createdAt(at(3)));
+    Caller admin = Caller.trusted(new Actor("root", IdentityType.USER), true);
+
+    Page<RegisteredModel> admins =
+        repository.list(RegisteredModelQuery.visibleTo(admin, PageRequest.first(10)));
+    Page<RegisteredModel> anonymous =
+        repository.list(RegisteredModelQuery.visibleTo(Caller.anonymous(), PageRequest.first(10)));
+
+    assertThat(admins.items()).containsExactly(carolPrivate, bobPublic, alicePrivate);
+    assertThat(admins.totalItemCount()).isEqualTo(3);
+    assertThat(anonymous.items()).containsExactly(bobPublic);
+    assertThat(anonymous.totalItemCount()).isEqualTo(1);
+  }
+
+  @Test
   void givenOthersPrivateVersions_listFilteredByTheirOwnerOrPrivacy_stillHidesThem() {
     stored(aVersion().owner(BOB).createdAt(at(1)));
     RegisteredModel bobPublic =
@@ -877,7 +905,7 @@ public abstract class RegisteredModelRepositoryContract {
 
     Page<RegisteredModel> page =
         repository.list(
-            RegisteredModelQuery.visibleTo(ALICE, PageRequest.first(10))
+            RegisteredModelQuery.visibleTo(user(ALICE), PageRequest.first(10))
                 .withName(new ResourceName("model")));
 
     assertThat(page.items()).containsExactlyElementsOf(newestFirst(versions));
@@ -1033,7 +1061,7 @@ public abstract class RegisteredModelRepositoryContract {
         p ->
             repository.list(
                 new RegisteredModelQuery(
-                    ALICE,
+                    user(ALICE),
                     Optional.of(ModelKind.ENCODER),
                     Optional.empty(),
                     Optional.empty(),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,9 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.model.Model;
 import org.modelregistry.domain.template.Template;
 import org.modelregistry.domain.testdata.TestModels;
@@ -38,6 +42,16 @@ public abstract class RegistryStoreContract {
 
   protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   protected static final String OTHER_ACCOUNT = "acct-2";
+
+  /** Sees every account's templates and models, as an administrator does. */
+  protected static final Caller SEES_ALL =
+      Caller.trusted(new Actor("auditor", IdentityType.USER), true);
+
+  /** A member of {@code accounts} acting as {@code id}, no administrator. */
+  protected static Caller member(String id, String... accounts) {
+    return new Caller(
+        Optional.of(new Actor(id, IdentityType.USER)), Set.of(accounts), Set.of(), false, false);
+  }
 
   protected TemplateRepository templates;
   protected ModelRepository models;

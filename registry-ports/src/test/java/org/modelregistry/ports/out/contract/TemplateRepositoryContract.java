@@ -96,7 +96,7 @@ public abstract class TemplateRepositoryContract extends RegistryStoreContract {
   }
 
   private Page<Template> list(Optional<String> account, PageRequest page) {
-    return templates.list(new TemplateQuery(account, page));
+    return templates.list(new TemplateQuery(SEES_ALL, account, page));
   }
 
   private Page<Template> listAll(PageRequest page) {
@@ -240,6 +240,39 @@ public abstract class TemplateRepositoryContract extends RegistryStoreContract {
   }
 
   // ---- list --------------------------------------------------------------------------------
+
+  @Test
+  void givenAViewerScope_list_returnsItsAccountsAndItsOwnCreationsOnly() {
+    Actor carol = new Actor("carol", IdentityType.USER);
+    Template ofAccount = stored(aTemplate().createdAt(at(1)));
+    Template carolsElsewhere =
+        stored(aTemplate().withAccountId(OTHER_ACCOUNT).createdBy(carol).createdAt(at(2)));
+    Template othersElsewhere =
+        stored(aTemplate().withName("other").withAccountId(OTHER_ACCOUNT).createdAt(at(3)));
+
+    Page<Template> carols =
+        templates.list(
+            new TemplateQuery(
+                member("carol", TestTemplates.ACCOUNT), Optional.empty(), PageRequest.first(10)));
+    Page<Template> strangers =
+        templates.list(
+            new TemplateQuery(
+                member("dave", "acct-nobody"), Optional.empty(), PageRequest.first(10)));
+    Page<Template> carolsInOther =
+        templates.list(
+            new TemplateQuery(
+                member("carol", TestTemplates.ACCOUNT),
+                Optional.of(OTHER_ACCOUNT),
+                PageRequest.first(10)));
+
+    assertThat(carols.items()).containsExactly(ofAccount, carolsElsewhere);
+    assertThat(carols.totalItemCount()).isEqualTo(2);
+    assertThat(strangers.items()).isEmpty();
+    assertThat(strangers.totalItemCount()).isZero();
+    assertThat(carolsInOther.items()).containsExactly(carolsElsewhere);
+    assertThat(listAll(PageRequest.first(10)).items())
+        .containsExactly(ofAccount, carolsElsewhere, othersElsewhere);
+  }
 
   @Test
   void givenTemplatesInSeveralAccounts_listOneAccount_returnsOnlyItsTemplates() {

@@ -19,6 +19,9 @@ import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.error.NotFoundException;
 import org.modelregistry.domain.error.RegistryException;
 import org.modelregistry.domain.error.ValidationException;
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.model.Model;
 import org.modelregistry.domain.template.Template;
 import org.modelregistry.ports.in.TemplateQuery;
@@ -193,7 +196,10 @@ public abstract class TransactionRunnerContract extends RegistryStoreContract {
   }
 
   private static TemplateQuery allTemplates() {
-    return new TemplateQuery(Optional.empty(), PageRequest.first(100));
+    return new TemplateQuery(
+        Caller.trusted(new Actor("auditor", IdentityType.USER), true),
+        Optional.empty(),
+        PageRequest.first(100));
   }
 
   private static <T> T get(Future<T> future) throws Exception {

@@ -71,7 +71,7 @@ public final class InMemoryRegisteredModelRepository implements RegisteredModelR
   public synchronized Page<RegisteredModel> list(RegisteredModelQuery query) {
     Predicate<RegisteredModel> matches =
         m ->
-            m.isVisibleTo(query.viewerId())
+            m.isVisibleTo(query.viewer())
                 && query.type().map(t -> t == m.type()).orElse(true)
                 && query.visibility().map(v -> v == m.visibility()).orElse(true)
                 && query.ownerId().map(o -> o.equals(m.ownerId())).orElse(true)

@@ -77,7 +77,9 @@ public final class InMemoryRegistryStore {
     public Page<Template> list(TemplateQuery query) {
       synchronized (InMemoryRegistryStore.this) {
         Predicate<Template> matches =
-            t -> query.accountId().map(a -> a.equals(t.accountId())).orElse(true);
+            t ->
+                t.isVisibleTo(query.viewer())
+                    && query.accountId().map(a -> a.equals(t.accountId())).orElse(true);
         return page(
             templates.values(),
             matches,
@@ -158,7 +160,8 @@ public final class InMemoryRegistryStore {
       synchronized (InMemoryRegistryStore.this) {
         Predicate<Model> matches =
             m ->
-                query.accountId().map(a -> a.equals(m.accountId())).orElse(true)
+                m.isVisibleTo(query.viewer())
+                    && query.accountId().map(a -> a.equals(m.accountId())).orElse(true)
                     && query.modelType().map(t -> t == m.definition().modelType()).orElse(true)
                     && query
                         .modelGroupId()
