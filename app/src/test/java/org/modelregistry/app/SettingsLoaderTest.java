@@ -25,6 +25,19 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void givenTheAnonymousReadSwitch_load_isOffByDefaultAndRefusesNonBooleans() {
+    assertThat(SettingsLoader.load(new String[0], Map.of()).anonymousPublicReads()).isFalse();
+    assertThat(
+            SettingsLoader.load(new String[] {"--anonymous-read", "true"}, Map.of())
+                .anonymousPublicReads())
+        .isTrue();
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[0], Map.of("REGISTRY_ANONYMOUS_READ", "maybe")))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--anonymous-read");
+  }
+
+  @Test
   void givenEnvironmentVariables_load_overridesDefaults() {
     RegistrySettings settings =
         SettingsLoader.load(

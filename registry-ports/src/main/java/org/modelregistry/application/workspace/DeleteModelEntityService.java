@@ -32,12 +32,17 @@ public final class DeleteModelEntityService implements DeleteModelEntityUseCase 
               .anyDerivedFrom(ref)
               .ifPresent(
                   derived -> {
+                    // A model in a workspace the caller cannot see stays unnamed.
+                    String which =
+                        WorkspaceLookups.visible(caller, derived.workspace())
+                            ? "'" + derived + "'"
+                            : "a model in a workspace you are not a member of";
                     throw new ConflictException(
                         "model '"
                             + ref
-                            + "' is the base model of '"
-                            + derived
-                            + "'; delete or change that model first");
+                            + "' is the base model of "
+                            + which
+                            + "; delete or change that model first");
                   });
           if (!models.delete(ref.workspace(), ref.name())) {
             throw WorkspaceLookups.modelNotFound(ref);

@@ -8,8 +8,12 @@ import static org.modelregistry.application.workspace.WorkspaceServices.modelRef
 import static org.modelregistry.application.workspace.WorkspaceServices.name;
 
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.modelregistry.domain.error.NotFoundException;
+import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.workspace.ModelEntity;
 import org.modelregistry.domain.workspace.WorkspaceName;
 import org.modelregistry.ports.in.workspace.EntitySort;
@@ -121,5 +125,28 @@ class ModelEntityReadAndDeleteServicesTest {
     services.deleteModel.delete(USER, modelRef("tuned"));
     services.deleteModel.delete(USER, modelRef("base"));
     assertThat(services.models.find(WS, name("base"))).isEmpty();
+  }
+
+  @Test
+  void givenABaseModelOfAModelInAnUnseenWorkspace_delete_isAConflictThatDoesNotNameIt() {
+    services.model("base");
+    WorkspaceName secret = new WorkspaceName("secret-team");
+    // Created by someone in both workspaces; the deleting member belongs to the first only.
+    services.createModel.create(
+        USER, secret, WorkspaceServices.definition("hidden-tuned", null, modelRef("base"), false));
+    Caller teamOnly =
+        new Caller(
+            Optional.of(new Actor("bob", IdentityType.USER)),
+            Set.of(),
+            Set.of(WS.value()),
+            false,
+            false);
+
+    assertThatThrownBy(() -> services.deleteModel.delete(teamOnly, modelRef("base")))
+        .isInstanceOf(org.modelregistry.domain.error.ConflictException.class)
+        .hasMessageContaining("not a member")
+        .hasMessageNotContaining("secret-team")
+        .hasMessageNotContaining("hidden-tuned");
+    assertThat(services.models.find(WS, name("base"))).isPresent();
   }
 }
