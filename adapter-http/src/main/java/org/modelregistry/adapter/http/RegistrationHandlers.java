@@ -166,11 +166,14 @@ final class RegistrationHandlers {
     ctx.json(RegisteredModelPage.from(useCases.list().list(models)));
   }
 
-  /** {@code PATCH /api/v1.0/model/{name}/{version}}: visibility, description, metainfo. */
+  /**
+   * {@code PATCH /api/v1.0/model/{name}/{version}[?owner=]}: visibility, description, metainfo. The
+   * owner names another's version, which only administrators may change.
+   */
   void update(Context ctx) {
     QueryParams query = new QueryParams(ctx);
-    query.allowOnly(Set.of());
-    ModelVersionRef ref = ref(query, Optional.empty());
+    query.allowOnly(Set.of(OWNER));
+    ModelVersionRef ref = ref(query, query.nonEmpty(OWNER, Actor.MAX_USER_ID_LENGTH));
     Map<String, Object> body = body(ctx);
     RegistrationUpdate update = query.alongside(() -> RegistrationDocuments.readUpdate(body));
     query.throwIfAny();
@@ -178,11 +181,14 @@ final class RegistrationHandlers {
     ctx.json(RegistrationDocuments.writePublic(updated));
   }
 
-  /** {@code DELETE /api/v1.0/model/{name}/{version}}: 204, the version and its files gone. */
+  /**
+   * {@code DELETE /api/v1.0/model/{name}/{version}[?owner=]}: 204, the version and its files gone.
+   * The owner names another's version, which only administrators may delete.
+   */
   void delete(Context ctx) {
     QueryParams query = new QueryParams(ctx);
-    query.allowOnly(Set.of());
-    ModelVersionRef ref = ref(query, Optional.empty());
+    query.allowOnly(Set.of(OWNER));
+    ModelVersionRef ref = ref(query, query.nonEmpty(OWNER, Actor.MAX_USER_ID_LENGTH));
     query.throwIfAny();
     useCases.delete().delete(identities.callerOf(ctx), ref);
     ctx.status(HttpStatus.NO_CONTENT);

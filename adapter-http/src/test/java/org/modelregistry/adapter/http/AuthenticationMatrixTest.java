@@ -56,7 +56,7 @@ class AuthenticationMatrixTest {
   private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}|<([^>]+)>");
 
   /** Every route of {@link HttpApi}, with the error shape its family answers in. */
-  private static final List<Route> ROUTES =
+  static final List<Route> ROUTES =
       List.of(
           plain("POST", "/v4/model-templates"),
           plain("GET", "/v4/model-templates"),

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.modelregistry.adapter.http.ApiFixture.Reply;
+import org.modelregistry.domain.registration.TestRegistrations;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -80,10 +81,17 @@ class AuthorizationMatrixTest {
   static final String SECRET = "/api/v1.0/model/secret-model/1";
   static final String SECRET_OF_OWNER = SECRET + "/" + OWNER_ID;
   static final String SECRET_FILE = SECRET + "/files/" + REGISTERED_FILE;
+
+  /** The private version addressed for a change by someone else (an administrator). */
+  static final String SECRET_BY_OWNER = SECRET + "?owner=" + OWNER_ID;
+
   static final String SECRET_FILE_OF_OWNER = SECRET_FILE + "?owner=" + OWNER_ID;
   static final String OPEN = "/api/v1.0/model/open-model/1";
   static final String OPEN_FILE = OPEN + "/files/" + REGISTERED_FILE;
   static final String REGISTERED = "/api/v1.0/models";
+
+  /** The versions of the private model's name, as a list. */
+  static final String SECRET_VERSIONS = "/api/v1.0/model/secret-model";
 
   static final String WS_MODELS = "/apis/models/v2/workspaces/" + WS_ACME + "/models";
   static final String ENTITY = WS_MODELS + "/acme-entity";
@@ -169,11 +177,27 @@ class AuthorizationMatrixTest {
         call(TEAMMATE, "GET", FILESET_FILES, 200),
         call(ADMIN, "GET", FILESET_FILES, 200),
         call(OUTSIDER, "GET", FILESET_FILES, 404),
+        // lists: answered to everyone, holding only what the caller may see (checked below)
+        call(OUTSIDER, "GET", TEMPLATES, 200),
+        call(OWNER, "GET", TEMPLATES, 200),
+        call(OUTSIDER, "GET", MODELS, 200),
+        call(TEAMMATE, "GET", MODELS, 200),
+        call(OUTSIDER, "GET", REGISTERED, 200),
+        call(OWNER, "GET", REGISTERED, 200),
+        call(OUTSIDER, "GET", SECRET_VERSIONS, 200),
+        call(OWNER, "GET", SECRET_VERSIONS, 200),
+        call(OWNER, "GET", WS_MODELS, 200),
+        call(OWNER, "GET", WS_FILESETS, 200),
         // admin routes: administrators only (a caller's own keys aside)
         call(ADMIN, "GET", "/admin/identities", 200),
         call(OUTSIDER, "GET", "/admin/identities", 403),
         call(OWNER, "GET", "/admin/audit", 403),
-        call(TEAMMATE, "GET", "/admin/identities/" + OWNER_ID + "/keys", 403));
+        call(TEAMMATE, "GET", "/admin/identities/" + OWNER_ID + "/keys", 403),
+        call(OUTSIDER, "GET", "/admin/identities/" + OWNER_ID + "/keys", 403),
+        call(OUTSIDER, "GET", "/admin/audit", 403),
+        call(ADMIN, "GET", "/admin/audit", 200),
+        call(ADMIN, "GET", "/admin/identities/" + OWNER_ID + "/keys", 200),
+        call(OWNER, "GET", "/admin/identities/" + OWNER_ID + "/keys", 200));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -301,6 +325,8 @@ class AuthorizationMatrixTest {
         call(OUTSIDER, "DELETE", SECRET, 404),
         call(TEAMMATE, "PATCH", SECRET, "{\"model_config\": {\"private\": false}}", 404),
         call(TEAMMATE, "DELETE", SECRET, 404),
+        call(OUTSIDER, "PATCH", SECRET_BY_OWNER, "{\"model_config\": {\"private\": false}}", 404),
+        call(OUTSIDER, "DELETE", SECRET_BY_OWNER, 404),
         call(OUTSIDER, "PATCH", OPEN, "{\"model_config\": {\"private\": true}}", 403),
         call(OUTSIDER, "DELETE", OPEN, 403),
         call(OUTSIDER, "PATCH", ENTITY, "{\"description\": \"hijacked\"}", 404),
@@ -318,7 +344,11 @@ class AuthorizationMatrixTest {
         call(OUTSIDER, "DELETE", FILESET_FILE, 404),
         call(
             TEAMMATE, "POST", "/admin/identities", "{\"id\": \"x\", \"display_name\": \"X\"}", 403),
-        call(OUTSIDER, "PATCH", "/admin/identities/" + OUTSIDER.id, "{\"admin\": true}", 403));
+        call(OUTSIDER, "PATCH", "/admin/identities/" + OUTSIDER.id, "{\"admin\": true}", 403),
+        call(
+            OUTSIDER, "POST", "/admin/identities", "{\"id\": \"y\", \"display_name\": \"Y\"}", 403),
+        call(OUTSIDER, "POST", "/admin/identities/" + OWNER_ID + "/keys", "{}", 403),
+        call(OUTSIDER, "DELETE", "/admin/keys/{owner-key}", 404));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -332,6 +362,97 @@ class AuthorizationMatrixTest {
       assertThat(reply.status()).as(reply.body()).isEqualTo(call.status());
       assertThat(fresh.everything()).isEqualTo(before);
     }
+  }
+
+  /** Changes members (not only the creator) and administrators may make, one per route. */
+  static Stream<Call> allowedChanges() {
+    return Stream.of(
+        call(TEAMMATE, "POST", TEMPLATES, template("acme-teammate-template", ACME), 200),
+        call(TEAMMATE, "DELETE", SPARE_TEMPLATE, 200),
+        call(ADMIN, "DELETE", SPARE_TEMPLATE, 200),
+        call(TEAMMATE, "POST", MODELS, model("acme-teammate-model", ACME, null), 200),
+        call(TEAMMATE, "PATCH", MODEL, "{\"description\": \"by a teammate\"}", 200),
+        call(ADMIN, "PATCH", MODEL, "{\"description\": \"by an admin\"}", 200),
+        call(TEAMMATE, "DELETE", MODEL, 200),
+        call(ADMIN, "DELETE", MODEL, 200),
+        call(OWNER, "PATCH", SECRET, "{\"model_config\": {\"private\": false}}", 200),
+        call(ADMIN, "PATCH", SECRET_BY_OWNER, "{\"model_config\": {\"private\": false}}", 200),
+        call(ADMIN, "DELETE", SECRET_BY_OWNER, 204),
+        call(OWNER, "DELETE", OPEN, 204),
+        call(TEAMMATE, "PATCH", ENTITY, "{\"description\": \"by a teammate\"}", 200),
+        call(ADMIN, "PATCH", ENTITY, "{\"description\": \"by an admin\"}", 200),
+        call(ADMIN, "DELETE", ENTITY, 204),
+        call(TEAMMATE, "POST", ADAPTERS, adapter("acme-teammate-lora"), 201),
+        call(TEAMMATE, "PATCH", ADAPTER, "{\"enabled\": false}", 200),
+        call(ADMIN, "DELETE", ADAPTER, 204),
+        call(TEAMMATE, "POST", WS_MODELS, "{\"name\": \"acme-teammate-entity\"}", 201),
+        call(TEAMMATE, "PATCH", FILESET, "{\"description\": \"by a teammate\"}", 200),
+        call(ADMIN, "DELETE", SPARE_FILESET, 204),
+        call(TEAMMATE, "POST", WS_FILESETS, "{\"name\": \"acme-teammate-fileset\"}", 201),
+        call(TEAMMATE, "PUT", FILESET_FILE, "rewritten by a teammate", 200),
+        call(ADMIN, "DELETE", FILESET_FILE, 200),
+        // an outsider registers its own version of a name someone else uses
+        call(OUTSIDER, "PUT", SECRET + "?wait=true&timeout=10", registration(true), 201),
+        call(OUTSIDER, "POST", "/api/add_models?wait=true&timeout=10", legacyRegistration(), 201),
+        call(ADMIN, "POST", "/admin/identities", "{\"id\": \"z\", \"display_name\": \"Z\"}", 201),
+        call(ADMIN, "PATCH", "/admin/identities/" + OWNER_ID, "{\"display_name\": \"Boss\"}", 200),
+        call(OWNER, "POST", "/admin/identities/" + OWNER_ID + "/keys", "{}", 201),
+        call(OWNER, "DELETE", "/admin/keys/{owner-key}", 200));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("allowedChanges")
+  void allowedChange_answersItsStatusAndChangesWhatTheOwnerSees(Call call) {
+    try (World fresh = World.start(false)) {
+      String before = fresh.everything();
+
+      Reply reply = fresh.send(call);
+
+      assertThat(reply.status()).as(reply.body()).isEqualTo(call.status());
+      assertThat(fresh.everything()).isNotEqualTo(before);
+    }
+  }
+
+  /**
+   * Every route the server registers has rows above: one for an outsider (refused, or a list that
+   * must show nothing of acme) and one that succeeds, so that a new route fails here until its
+   * authorization is decided and tested.
+   */
+  @Test
+  void everyRegisteredRoute_hasAnOutsiderRowAndASuccessfulRow() {
+    List<Call> rows =
+        Stream.of(reads(), refusedChanges(), allowedChanges()).flatMap(table -> table).toList();
+    List<String> uncovered = new ArrayList<>();
+    for (AuthenticationMatrixTest.Route route : AuthenticationMatrixTest.ROUTES) {
+      java.util.regex.Pattern pattern = routePattern(route.path());
+      List<Call> ofRoute =
+          rows.stream()
+              .filter(c -> c.method().equals(route.method()))
+              .filter(c -> pattern.matcher(c.path().split("\\?")[0]).matches())
+              .toList();
+      if (ofRoute.stream().noneMatch(c -> c.caller() == OUTSIDER)) {
+        uncovered.add(route.method() + " " + route.path() + ": no outsider row");
+      }
+      if (ofRoute.stream().noneMatch(c -> c.status() < 300)) {
+        uncovered.add(route.method() + " " + route.path() + ": no successful row");
+      }
+    }
+    assertThat(uncovered).isEmpty();
+  }
+
+  /** {@code {name}} matches one path segment, {@code <name>} the rest of the path. */
+  private static java.util.regex.Pattern routePattern(String route) {
+    StringBuilder regex = new StringBuilder();
+    java.util.regex.Matcher parameter =
+        java.util.regex.Pattern.compile("\\{[^}]+}|<[^>]+>").matcher(route);
+    int last = 0;
+    while (parameter.find()) {
+      regex.append(java.util.regex.Pattern.quote(route.substring(last, parameter.start())));
+      regex.append(parameter.group().startsWith("{") ? "[^/]+" : ".+");
+      last = parameter.end();
+    }
+    regex.append(java.util.regex.Pattern.quote(route.substring(last)));
+    return java.util.regex.Pattern.compile(regex.toString());
   }
 
   @Test
@@ -633,6 +754,11 @@ class AuthorizationMatrixTest {
     return RegistrationRequests.putBody("DECODER", isPrivate);
   }
 
+  /** The legacy route's body of the domain's test data (its files served by the world). */
+  static String legacyRegistration() {
+    return RegistrationRequests.json(TestRegistrations.legacyBody());
+  }
+
   static String adapter(String name) {
     return """
     {"name": "%s", "fileset": "%s/acme-weights", "finetuning_type": "lora"}
@@ -748,6 +874,11 @@ class AuthorizationMatrixTest {
           created(send(OWNER, "POST", TEMPLATES, template("acme-spare-template", ACME)), 200);
       modelId = created(send(OWNER, "POST", MODELS, model(MODEL_NAME, ACME, templateId)), 200);
       RegistrationRequests.serveAllFiles(registrations);
+      // The legacy route's test data names files of its own.
+      for (String file : List.of("model.bin", "gptc_deploy_entry.py", "gptc_deploy_env.yml")) {
+        registrations.fetcher.serve(
+            TestRegistrations.signedUrl(file), RegistrationWorld.content(file));
+      }
       // ?wait=true holds the answer until the import ended (at most its timeout): no sleeping.
       for (String path : List.of(SECRET, OPEN)) {
         Reply reply =
@@ -808,7 +939,13 @@ class AuthorizationMatrixTest {
         seen.append(path).append(' ').append(reply.status()).append(' ').append(reply.body());
         seen.append('\n');
       }
-      for (String path : List.of(TEMPLATES, MODELS, "/admin/identities")) {
+      for (String path :
+          List.of(
+              TEMPLATES,
+              MODELS,
+              REGISTERED,
+              "/admin/identities",
+              "/admin/identities/" + OWNER_ID + "/keys")) {
         Reply reply = send(ADMIN, "GET", path, null);
         seen.append(path).append(' ').append(reply.status()).append(' ').append(reply.body());
         seen.append('\n');
@@ -817,10 +954,14 @@ class AuthorizationMatrixTest {
     }
 
     /**
-     * {@code path} with {@code {template}}, {@code {spare-template}} and {@code {model}} filled in.
+     * {@code path} with {@code {template}}, {@code {spare-template}}, {@code {model}} and {@code
+     * {owner-key}} (the prefix of the owner's key) filled in.
      */
     String resolve(String path) {
       String resolved = templateId == null ? path : path.replace("{template}", templateId);
+      String ownerKey = keys.get(OWNER);
+      resolved =
+          ownerKey == null ? resolved : resolved.replace("{owner-key}", ownerKey.substring(3, 11));
       resolved =
           spareTemplateId == null
               ? resolved
