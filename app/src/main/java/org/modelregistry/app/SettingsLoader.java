@@ -217,7 +217,19 @@ public final class SettingsLoader {
         maxUpload(values),
         authentication(values),
         bootstrapKey(values),
-        parse(values, "anonymous-read", SettingsLoader::parseBoolean, "true or false"));
+        anonymousRead(values));
+  }
+
+  /** Only with API keys: without authentication there is no anonymous caller to tell apart. */
+  private static boolean anonymousRead(Map<String, String> values) {
+    boolean on = parse(values, "anonymous-read", SettingsLoader::parseBoolean, "true or false");
+    if (on && authentication(values) == RegistrySettings.Authentication.LOCAL) {
+      throw invalid(
+          "anonymous-read",
+          values.get("anonymous-read"),
+          "false with --authentication local (every request then acts as the local identity)");
+    }
+    return on;
   }
 
   private static RegistrySettings.Authentication authentication(Map<String, String> values) {

@@ -35,6 +35,15 @@ class SettingsLoaderTest {
             () -> SettingsLoader.load(new String[0], Map.of("REGISTRY_ANONYMOUS_READ", "maybe")))
         .isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("--anonymous-read");
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    new String[] {
+                      "--authentication", "local", "--host", "127.0.0.1", "--anonymous-read", "true"
+                    },
+                    Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--anonymous-read");
   }
 
   @Test

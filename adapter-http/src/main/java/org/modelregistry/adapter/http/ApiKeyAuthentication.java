@@ -2,6 +2,7 @@ package org.modelregistry.adapter.http;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.Header;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,14 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Requests act as the identity whose API key they present, as {@code Authorization: Bearer <key>}
  * or {@code x-api-key: <key>} (the header the template and model family's clients send). A request
- * without a key, or with one that does not authenticate, is refused with 401 before any route runs;
- * an address whose presented keys failed too often is refused with 429 for a while, whatever it
- * presents. Keys are never logged.
+ * without a key, or with one that does not authenticate, is refused with 401; an address whose
+ * presented keys failed too often is refused with 429 for a while, whatever it presents. Keys are
+ * never logged.
  *
- * <p>When anonymous public reads are switched on, a request without a key to a route marked {@link
- * RouteAccess#ANONYMOUS_READ} calls as {@link Caller#anonymous()}, which sees public registered
- * versions only. A request that presents a key is always authenticated by it: a bad key never falls
- * back to anonymous.
+ * <p>When anonymous public reads are switched on, a GET or HEAD without any credential to a route
+ * marked {@link RouteAccess#ANONYMOUS_READ} calls as {@link Caller#anonymous()}, which sees public
+ * registered versions only. A request that presents a credential is always authenticated by it: a
+ * bad key, a blank one or another scheme ({@code Basic}, {@code Token}) is refused, never taken for
+ * anonymous.
  */
 public final class ApiKeyAuthentication implements IdentitySource {
 
@@ -83,8 +85,10 @@ public final class ApiKeyAuthentication implements IdentitySource {
 
   @Override
   public void register(RoutesConfig routes) {
-    // Once the route is known, so that its access (an anonymous read or not) can be asked.
-    routes.beforeMatched(this::authenticate);
+    // Before routing, so that no request without a valid key reaches even a 404 or 405 (nor the
+    // audit log) unless it may be an anonymous read; once the route is known, whether it is one.
+    routes.before(this::authenticate);
+    routes.beforeMatched(this::requireAnonymousRead);
   }
 
   /** Stores the request's identity, or refuses the request. */
@@ -92,14 +96,16 @@ public final class ApiKeyAuthentication implements IdentitySource {
     String address = ctx.ip();
     Optional<String> presented = presentedKey(ctx);
     if (presented.isEmpty()) {
-      if (anonymousReadAllowed(ctx)) {
-        return;
+      if (anonymousPublicReads
+          && (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD)) {
+        return; // decided by requireAnonymousRead once the route is known
       }
       throw AuthenticationFailed.unauthenticated("an API key is required");
     }
     // A valid key always works: clients behind one address (a proxy, a NAT) must not be locked
     // out by another's bad keys. A 256-bit key cannot be guessed; the limit only slows the noise.
-    Optional<Identity> identity = authenticate.authenticate(presented.get());
+    Optional<Identity> identity =
+        presented.get().isEmpty() ? Optional.empty() : authenticate.authenticate(presented.get());
     if (identity.isEmpty()) {
       Optional<Duration> wait = failures.retryAfter(address);
       if (wait.isPresent()) {
@@ -108,22 +114,36 @@ public final class ApiKeyAuthentication implements IdentitySource {
       // Only presented keys count: a client that sends none guesses nothing.
       failures.recordFailure(address);
       LOG.info("Refused an API key for {} {} from {}", ctx.method(), ctx.path(), address);
-      throw AuthenticationFailed.unauthenticated("the API key is not valid");
+      throw AuthenticationFailed.unauthenticated(
+          presented.get().isEmpty()
+              ? "the credentials must be 'Authorization: Bearer <key>' or 'x-api-key: <key>'"
+              : "the API key is not valid");
     }
     ctx.attribute(IDENTITY, identity.get());
   }
 
-  /** The key in {@code Authorization: Bearer}, else in {@code x-api-key}; empty when neither. */
+  /** A request without a key passed {@link #authenticate} only for a route anonymous may read. */
+  private void requireAnonymousRead(Context ctx) {
+    if (identityOf(ctx).isEmpty() && !anonymousReadAllowed(ctx)) {
+      throw AuthenticationFailed.unauthenticated("an API key is required");
+    }
+  }
+
+  /**
+   * The key in {@code Authorization: Bearer}, else in {@code x-api-key}; empty when the request
+   * carries neither header, and an empty text when it carries a credential that is no key (a blank
+   * one, another scheme), which must be refused rather than taken for no credential at all.
+   */
   private static Optional<String> presentedKey(Context ctx) {
     String authorization = ctx.header(Header.AUTHORIZATION);
     if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return nonBlank(authorization.substring(BEARER.length()));
+      return Optional.of(authorization.substring(BEARER.length()).strip());
     }
-    return nonBlank(ctx.header(API_KEY_HEADER));
-  }
-
-  private static Optional<String> nonBlank(String text) {
-    return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+    String apiKey = ctx.header(API_KEY_HEADER);
+    if (apiKey != null) {
+      return Optional.of(apiKey.strip());
+    }
+    return authorization == null ? Optional.empty() : Optional.of("");
   }
 
   private boolean anonymousReadAllowed(Context ctx) {

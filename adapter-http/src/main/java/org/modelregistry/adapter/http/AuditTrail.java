@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records every mutating request (POST, PUT, PATCH, DELETE) once it has been answered, refused ones
- * included: its route template, concrete path, status and, when known, its actor.
+ * Records every mutating request (POST, PUT, PATCH, DELETE) to a route once it has been answered,
+ * refused ones included (403, 404, 409, 422...): its route template, concrete path, status and,
+ * when known, its actor. Requests that did not authenticate (401, 429) or matched no route are not
+ * stored: they changed nothing, and anyone could send them.
  */
 final class AuditTrail {
 
@@ -43,9 +45,12 @@ final class AuditTrail {
     if (status == 401 || status == 429) {
       return;
     }
-    // A request refused before routing (401, 404) has no route: its path stands for it.
+    // Nor did requests that matched no route (404, 405): their paths are whatever was sent.
     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
-    String route = matched == null ? ctx.path() : matched.path;
+    if (matched == null) {
+      return;
+    }
+    String route = matched.path;
     try {
       recordAudit.record(
           new AuditEvent(

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request refused before any route runs because it did not authenticate: 401 with a Bearer
- * challenge, or 429 with {@code Retry-After} when its address failed too often (see {@link
- * ErrorMapping}). Its message never holds the key presented.
+ * A request refused because it did not authenticate (before routing, or when a handler asks for its
+ * caller and it has none): 401 with a Bearer challenge, or 429 with {@code Retry-After} when its
+ * address failed too often (see {@link ErrorMapping}). Its message never holds the key presented.
  */
 final class AuthenticationFailed extends RuntimeException {
 

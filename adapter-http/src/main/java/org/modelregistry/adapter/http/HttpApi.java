@@ -1,7 +1,10 @@
 package org.modelregistry.adapter.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson3;
+import io.javalin.security.RouteRole;
 import java.util.Objects;
 
 /**
@@ -22,6 +25,17 @@ public final class HttpApi {
       "/api/v1.0/model/{" + RegistrationHandlers.NAME + "}/{" + RegistrationHandlers.VERSION + "}";
 
   private HttpApi() {}
+
+  /**
+   * GET {@code path}, and HEAD answered by the same handler (the server sends its headers, no
+   * body), so that HEAD tells exactly what GET would: Javalin otherwise answers HEAD on a GET route
+   * 200 without running the handler, whatever the resource and the caller.
+   */
+  private static void getAndHead(
+      RoutesConfig routes, String path, Handler handler, RouteRole... roles) {
+    routes.get(path, handler, roles);
+    routes.head(path, handler, roles);
+  }
 
   /**
    * An unstarted server in which every request acts as {@code settings.localIdentity()}.
@@ -83,30 +97,34 @@ public final class HttpApi {
           audit.register(config.routes);
 
           config.routes.post("/v4/model-templates", templates::create);
-          config.routes.get("/v4/model-templates", templates::list);
-          config.routes.get("/v4/model-templates/{" + TemplateHandlers.ID + "}", templates::get);
+          getAndHead(config.routes, "/v4/model-templates", templates::list);
+          getAndHead(
+              config.routes, "/v4/model-templates/{" + TemplateHandlers.ID + "}", templates::get);
           config.routes.delete(
               "/v4/model-templates/{" + TemplateHandlers.ID + "}", templates::delete);
 
           config.routes.post("/v4/models", models::create);
-          config.routes.get("/v4/models", models::list);
-          config.routes.get("/v4/models/{" + ModelHandlers.ID + "}", models::get);
+          getAndHead(config.routes, "/v4/models", models::list);
+          getAndHead(config.routes, "/v4/models/{" + ModelHandlers.ID + "}", models::get);
           config.routes.patch("/v4/models/{" + ModelHandlers.ID + "}", models::update);
           config.routes.delete("/v4/models/{" + ModelHandlers.ID + "}", models::delete);
 
           config.routes.put(VERSION_ROUTE, registrations::register);
-          config.routes.get(VERSION_ROUTE, registrations::get, RouteAccess.ANONYMOUS_READ);
+          getAndHead(config.routes, VERSION_ROUTE, registrations::get, RouteAccess.ANONYMOUS_READ);
           config.routes.patch(VERSION_ROUTE, registrations::update);
           config.routes.delete(VERSION_ROUTE, registrations::delete);
-          config.routes.get(
+          getAndHead(
+              config.routes,
               VERSION_ROUTE + "/{" + RegistrationHandlers.OWNER + "}",
               registrations::get,
               RouteAccess.ANONYMOUS_READ);
-          config.routes.get(
+          getAndHead(
+              config.routes,
               "/api/v1.0/model/{" + RegistrationHandlers.NAME + "}",
               registrations::versions,
               RouteAccess.ANONYMOUS_READ);
-          config.routes.get("/api/v1.0/models", registrations::list, RouteAccess.ANONYMOUS_READ);
+          getAndHead(
+              config.routes, "/api/v1.0/models", registrations::list, RouteAccess.ANONYMOUS_READ);
           config.routes.post("/api/add_models", registrations::registerLegacy);
           // <path> takes the rest of the URL, slashes included.
           String file = VERSION_ROUTE + "/files/<" + ModelFileHandlers.PATH + ">";
@@ -114,8 +132,8 @@ public final class HttpApi {
           config.routes.head(file, files::head, RouteAccess.ANONYMOUS_READ);
 
           config.routes.post(WorkspaceModelHandlers.MODELS, workspaceModels::create);
-          config.routes.get(WorkspaceModelHandlers.MODELS, workspaceModels::list);
-          config.routes.get(WorkspaceModelHandlers.MODEL, workspaceModels::get);
+          getAndHead(config.routes, WorkspaceModelHandlers.MODELS, workspaceModels::list);
+          getAndHead(config.routes, WorkspaceModelHandlers.MODEL, workspaceModels::get);
           config.routes.patch(WorkspaceModelHandlers.MODEL, workspaceModels::patch);
           config.routes.delete(WorkspaceModelHandlers.MODEL, workspaceModels::delete);
           config.routes.post(WorkspaceModelHandlers.ADAPTERS, workspaceModels::addAdapter);
@@ -124,23 +142,23 @@ public final class HttpApi {
               WorkspaceModelHandlers.ADAPTER_ROUTE, workspaceModels::deleteAdapter);
 
           config.routes.post(FilesetHandlers.FILESETS, filesets::create);
-          config.routes.get(FilesetHandlers.FILESETS, filesets::list);
-          config.routes.get(FilesetHandlers.FILESET, filesets::get);
+          getAndHead(config.routes, FilesetHandlers.FILESETS, filesets::list);
+          getAndHead(config.routes, FilesetHandlers.FILESET, filesets::get);
           config.routes.patch(FilesetHandlers.FILESET, filesets::patch);
           config.routes.delete(FilesetHandlers.FILESET, filesets::delete);
-          config.routes.get(FilesetFileHandlers.FILES, filesetFiles::list);
+          getAndHead(config.routes, FilesetFileHandlers.FILES, filesetFiles::list);
           config.routes.put(FilesetFileHandlers.FILE, filesetFiles::put);
           config.routes.get(FilesetFileHandlers.FILE, filesetFiles::get);
           config.routes.head(FilesetFileHandlers.FILE, filesetFiles::head);
           config.routes.delete(FilesetFileHandlers.FILE, filesetFiles::delete);
 
           config.routes.post(AdminHandlers.IDENTITIES, admin::createIdentity);
-          config.routes.get(AdminHandlers.IDENTITIES, admin::listIdentities);
+          getAndHead(config.routes, AdminHandlers.IDENTITIES, admin::listIdentities);
           config.routes.patch(AdminHandlers.IDENTITY, admin::updateIdentity);
           config.routes.post(AdminHandlers.IDENTITY_KEYS, admin::issueKey);
-          config.routes.get(AdminHandlers.IDENTITY_KEYS, admin::listKeys);
+          getAndHead(config.routes, AdminHandlers.IDENTITY_KEYS, admin::listKeys);
           config.routes.delete(AdminHandlers.KEY, admin::revokeKey);
-          config.routes.get(AdminHandlers.AUDIT, admin::listAudit);
+          getAndHead(config.routes, AdminHandlers.AUDIT, admin::listAudit);
         });
   }
 

@@ -34,7 +34,11 @@ public interface IdentitySource {
    * never fails, so that refused requests are recorded too.
    */
   default Optional<Actor> auditedActorOf(Context ctx) {
-    return callerOf(ctx).actor();
+    try {
+      return callerOf(ctx).actor();
+    } catch (AuthenticationFailed e) {
+      return Optional.empty();
+    }
   }
 
   /** Installs the request handlers the source needs (such as authentication); none by default. */

@@ -103,7 +103,8 @@ final class RegistrationHandlers {
 
   /**
    * {@code GET /api/v1.0/model/{name}/{version}} and {@code .../{owner}}; with {@code wait=true}
-   * the answer comes once the import ended or {@code timeout} seconds passed.
+   * the answer comes once the import ended or {@code timeout} seconds passed (at once to anonymous
+   * readers).
    */
   void get(Context ctx) {
     QueryParams query = new QueryParams(ctx);
@@ -116,8 +117,9 @@ final class RegistrationHandlers {
     ModelVersionRef ref = ref(query, owner);
     query.throwIfAny();
     Caller viewer = identities.callerOf(ctx);
+    // Anonymous readers are not held: a request without a key must not tie up the server a minute.
     RegisteredModel model =
-        wait.requested()
+        wait.requested() && !viewer.isAnonymous()
             ? useCases.get().await(viewer, ref, wait.timeout())
             : useCases.get().get(viewer, ref);
     ctx.json(RegistrationDocuments.writePublic(model));

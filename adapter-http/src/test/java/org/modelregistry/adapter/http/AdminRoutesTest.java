@@ -147,13 +147,17 @@ class AdminRoutesTest {
     alice.post("/v4/model-templates", Bodies.template("audited"));
     alice.delete("/v4/model-templates/nope");
     api.delete("/v4/model-templates/anonymous");
+    // Nothing matched these: whatever their paths, they changed nothing and are not stored.
+    assertThat(api.post("/nowhere/" + "x".repeat(200), "{}").status()).isEqualTo(401);
+    assertThat(alice.post("/nowhere/" + "x".repeat(200), "{}").status()).isEqualTo(404);
+    assertThat(alice.send("PUT", "/v4/models", noBody()).status()).isEqualTo(405);
     alice.get("/v4/model-templates");
 
     Reply audit = root.get("/admin/audit?page_size=10");
 
     assertThat(audit.status()).isEqualTo(200);
     JsonNode items = audit.json().get("items");
-    // The keyless delete was refused (401) and is not stored: anyone could fill the log so.
+    // The keyless requests were refused (401) and are not stored: anyone could fill the log so.
     assertThat(audit.json().get("total").longValue()).isEqualTo(2);
     assertThat(items)
         .extracting(

@@ -57,7 +57,7 @@ class AuthenticationMatrixTest {
 
   /** Every route of {@link HttpApi}, with the error shape its family answers in. */
   static final List<Route> ROUTES =
-      List.of(
+      withHeadTwins(
           plain("POST", "/v4/model-templates"),
           plain("GET", "/v4/model-templates"),
           plain("GET", "/v4/model-templates/{model_template_id}"),
@@ -106,6 +106,21 @@ class AuthenticationMatrixTest {
           plain("GET", "/admin/identities/{id}/keys"),
           plain("DELETE", "/admin/keys/{prefix}"),
           plain("GET", "/admin/audit"));
+
+  /**
+   * {@code routes} and, for each GET without a HEAD of its own, a HEAD of the same path: the server
+   * answers HEAD with the GET handler, so that it tells what GET would.
+   */
+  private static List<Route> withHeadTwins(Route... routes) {
+    List<Route> all = new java.util.ArrayList<>(List.of(routes));
+    for (Route route : routes) {
+      Route head = new Route("HEAD", route.path(), route.family());
+      if (route.method().equals("GET") && !all.contains(head)) {
+        all.add(head);
+      }
+    }
+    return List.copyOf(all);
+  }
 
   private static IdentityWorld identity;
   private static Javalin server;

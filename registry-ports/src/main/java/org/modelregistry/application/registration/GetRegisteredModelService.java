@@ -45,7 +45,12 @@ public final class GetRegisteredModelService implements GetRegisteredModelUseCas
         }
       }
       String id = model.id();
-      model = models.findById(id).orElseThrow(() -> ModelVersions.notFound(ref));
+      // Visibility is asked again: the owner may have made the version private meanwhile.
+      model =
+          models
+              .findById(id)
+              .filter(m -> m.isVisibleTo(viewer))
+              .orElseThrow(() -> ModelVersions.notFound(ref));
     }
     return model;
   }

@@ -41,6 +41,8 @@ public final class RegisterModelService implements RegisterModelUseCase {
 
   @Override
   public RegisteredModel register(Caller caller, Registration registration) {
+    // Before any source is looked at: checking one resolves its host.
+    String owner = caller.requireActor().userId();
     var violations = Violations.collect();
     for (ModelFileSpec file : registration.files()) {
       fetcher
@@ -55,8 +57,7 @@ public final class RegisterModelService implements RegisterModelUseCase {
     }
     violations.throwIfAny();
     RegisteredModel model =
-        RegisteredModel.create(
-            ids.newId(), caller.requireActor().userId(), registration, Timestamps.now(clock));
+        RegisteredModel.create(ids.newId(), owner, registration, Timestamps.now(clock));
     models.insert(model);
     importer.schedule(model.id());
     return model;
