@@ -30,6 +30,13 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
   /** Attempts at a free prefix; with 62^8 prefixes, a second one is already rare. */
   static final int MAX_ATTEMPTS = 5;
 
+  /**
+   * Working keys one identity may hold: enough for every machine and pipeline, few enough that a
+   * leaked key cannot mint keys without end. Checked before issuing, so racing requests may pass it
+   * by a few.
+   */
+  public static final int MAX_ACTIVE_KEYS = 100;
+
   private final IdentityRepository identities;
   private final ApiKeyRepository keys;
   private final KeyGenerator generator;
@@ -70,6 +77,16 @@ public final class IssueApiKeyService implements IssueApiKeyUseCase {
     // An id no identity can have (too long, say) names nobody: not found, before any key exists.
     if (identities.find(request.identityId()).isEmpty()) {
       throw NotFoundException.of("identity", request.identityId());
+    }
+    long active =
+        keys.listFor(request.identityId()).stream().filter(k -> k.isActiveAt(now)).count();
+    if (active >= MAX_ACTIVE_KEYS) {
+      throw new ConflictException(
+          "identity '"
+              + request.identityId()
+              + "' already holds "
+              + MAX_ACTIVE_KEYS
+              + " working keys; revoke one first");
     }
     for (int attempt = 1; ; attempt++) {
       ApiKeySecret secret = generator.next();

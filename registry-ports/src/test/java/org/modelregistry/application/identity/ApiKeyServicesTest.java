@@ -73,6 +73,23 @@ class ApiKeyServicesTest {
     }
 
     @Test
+    void givenTheMostWorkingKeys_issue_isAConflictUntilOneIsRevoked() {
+      List<IssuedApiKey> issued = new java.util.ArrayList<>();
+      for (int i = 0; i < IssueApiKeyService.MAX_ACTIVE_KEYS; i++) {
+        issued.add(services.issueKey.issue(ALICE, named("alice", "key-" + i, null)));
+      }
+
+      assertThatThrownBy(() -> services.issueKey.issue(ALICE, named("alice", "one-more", null)))
+          .isInstanceOf(ConflictException.class)
+          .hasMessageContaining("revoke one first");
+      assertThat(services.keys.listFor("alice")).hasSize(IssueApiKeyService.MAX_ACTIVE_KEYS);
+
+      services.revokeKey.revoke(ALICE, issued.get(0).key().prefix());
+      assertThat(services.issueKey.issue(ALICE, named("alice", "one-more", null)).key().name())
+          .isEqualTo("one-more");
+    }
+
+    @Test
     void givenAdmin_issueForAnotherIdentity_issuesItForThem() {
       IssuedApiKey issued = services.issueKey.issue(ROOT, NewApiKey.forIdentity("bob"));
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.identity.Actor;
+import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
 import org.modelregistry.domain.model.Model;
 import org.modelregistry.domain.template.BundleConfig;
@@ -272,6 +273,35 @@ public abstract class TemplateRepositoryContract extends RegistryStoreContract {
     assertThat(carolsInOther.items()).containsExactly(carolsElsewhere);
     assertThat(listAll(PageRequest.first(10)).items())
         .containsExactly(ofAccount, carolsElsewhere, othersElsewhere);
+  }
+
+  @Test
+  void givenAViewerScope_cursorPages_walkOnlyItsTemplates() {
+    List<Template> visible = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      visible.add(stored(aTemplate().withName("mine-" + i).createdAt(at(2 * i))));
+      stored(
+          aTemplate()
+              .withName("theirs-" + i)
+              .withAccountId(OTHER_ACCOUNT)
+              .createdAt(at(2 * i + 1)));
+    }
+    Caller viewer = member("carol", TestTemplates.ACCOUNT);
+
+    List<Template> walked = new ArrayList<>();
+    Page<Template> page =
+        templates.list(new TemplateQuery(viewer, Optional.empty(), PageRequest.first(2)));
+    walked.addAll(page.items());
+    assertThat(page.totalItemCount()).isEqualTo(5);
+    while (page.nextCursor().isPresent()) {
+      page =
+          templates.list(
+              new TemplateQuery(
+                  viewer, Optional.empty(), PageRequest.after(page.nextCursor().get(), 2)));
+      walked.addAll(page.items());
+    }
+
+    assertThat(walked).containsExactlyElementsOf(visible);
   }
 
   @Test
