@@ -112,7 +112,7 @@ public final class RegistryApplication implements AutoCloseable {
    * who started it: the key of the first administrator when the registry generated it.
    */
   public static RegistryApplication start(RegistrySettings settings, Consumer<String> console) {
-    Database database = Database.open(settings.databaseUrl());
+    Database database = Database.open(settings.databaseUrl(), settings.database());
     HttpSourceFetcher fetcher = null;
     ExternalFilesetSources external = null;
     ModelImporter importer = null;

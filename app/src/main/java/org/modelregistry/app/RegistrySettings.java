@@ -3,6 +3,7 @@ package org.modelregistry.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.modelregistry.adapter.persistence.DatabaseOptions;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.workspace.CredentialEndpoints;
 
@@ -29,6 +30,7 @@ import org.modelregistry.domain.workspace.CredentialEndpoints;
  * @param authentication how requests are authenticated
  * @param bootstrapAdminKey the key of the administrator created on first start, if configured
  * @param anonymousPublicReads whether requests without an API key may read public registered models
+ * @param database how a PostgreSQL database is logged in to and pooled (SQLite ignores it)
  */
 public record RegistrySettings(
     String host,
@@ -46,7 +48,8 @@ public record RegistrySettings(
     long maxUploadBytes,
     Authentication authentication,
     java.util.Optional<String> bootstrapAdminKey,
-    boolean anonymousPublicReads) {
+    boolean anonymousPublicReads,
+    DatabaseOptions database) {
 
   public RegistrySettings {
     Objects.requireNonNull(host, "host");
@@ -59,6 +62,7 @@ public record RegistrySettings(
     Objects.requireNonNull(credentialEndpoints, "credentialEndpoints");
     Objects.requireNonNull(authentication, "authentication");
     Objects.requireNonNull(bootstrapAdminKey, "bootstrapAdminKey");
+    Objects.requireNonNull(database, "database");
   }
 
   /** The embedded file store inside {@code dataDir}. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.modelregistry.adapter.persistence.DatabaseOptions;
 import org.modelregistry.application.registration.ImportSettings;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.identity.IdentityType;
@@ -41,7 +42,20 @@ public final class SettingsLoader {
           new Setting(
               "database-url",
               "",
-              "JDBC URL of the database (default: SQLite file registry.db in the data folder)."),
+              "JDBC URL of the database: jdbc:sqlite:<file> (default: registry.db in the data"
+                  + " folder) or jdbc:postgresql://<host>[:<port>]/<database> (shared by several"
+                  + " nodes). Never echoed: it may carry credentials.",
+              true),
+          new Setting("database-user", "", "With PostgreSQL: the user, unless the URL names one."),
+          new Setting(
+              "database-password",
+              "",
+              "With PostgreSQL: the password, unless the URL holds one (never logged).",
+              true),
+          new Setting(
+              "database-pool-size",
+              String.valueOf(DatabaseOptions.DEFAULT_MAX_POOL_SIZE),
+              "With PostgreSQL: the most connections this node keeps open."),
           new Setting(
               "max-body-bytes",
               "1048576",
@@ -217,7 +231,28 @@ public final class SettingsLoader {
         maxUpload(values),
         authentication(values),
         bootstrapKey(values),
-        anonymousRead(values));
+        anonymousRead(values),
+        databaseOptions(values));
+  }
+
+  private static DatabaseOptions databaseOptions(Map<String, String> values) {
+    int poolSize =
+        parse(values, "database-pool-size", Integer::parseInt, "an integer from 1 to 1000");
+    if (poolSize < 1 || poolSize > 1000) {
+      throw invalid(
+          "database-pool-size", values.get("database-pool-size"), "an integer from 1 to 1000");
+    }
+    return new DatabaseOptions(
+        nonBlank(values.get("database-user")),
+        nonBlank(values.get("database-password")),
+        poolSize,
+        DatabaseOptions.DEFAULT_CONNECTION_TIMEOUT);
+  }
+
+  private static java.util.Optional<String> nonBlank(String value) {
+    return value == null || value.isBlank()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(value);
   }
 
   /** Only with API keys: without authentication there is no anonymous caller to tell apart. */

@@ -73,7 +73,7 @@ public final class Database implements AutoCloseable {
     var configuration = new DefaultConfiguration().set(vendor.dialect()).set(transactionProvider);
     this.dsl = DSL.using(configuration);
     var json = new JsonDocuments();
-    this.transactions = new JooqTransactionRunner(dsl);
+    this.transactions = new JooqTransactionRunner(dsl, vendor);
     this.templates =
         new JooqTemplateRepository(dsl, transactions, vendor, new TemplateRecordMapper(json));
     this.models = new JooqModelRepository(dsl, transactions, vendor, new ModelRecordMapper(json));
@@ -90,14 +90,28 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Opens the database at {@code jdbcUrl} and migrates it to the current schema. For SQLite ({@code
-   * jdbc:sqlite:/path/registry.db}) the file and its directory are created when missing.
+   * Opens the database at {@code jdbcUrl} with the default options and migrates it to the current
+   * schema. For SQLite ({@code jdbc:sqlite:/path/registry.db}) the file and its directory are
+   * created when missing; PostgreSQL ({@code jdbc:postgresql://host/db?user=..}) must exist.
    *
    * @throws IllegalArgumentException when the URL names no supported database, or an in-memory one
    * @throws org.flywaydb.core.api.FlywayException when the schema cannot be migrated
    */
   public static Database open(String jdbcUrl) {
-    DatabaseVendor vendor = DatabaseVendor.forUrl(jdbcUrl);
+    return open(jdbcUrl, DatabaseOptions.DEFAULTS);
+  }
+
+  /**
+   * Opens the database at {@code jdbcUrl} with {@code options} (a server database's login and pool;
+   * SQLite ignores them) and migrates it to the current schema. Several registry nodes may open the
+   * same PostgreSQL database at once: migrations take Flyway's lock.
+   *
+   * @throws IllegalArgumentException when the URL names no supported database, or an in-memory one
+   * @throws IllegalStateException when the database cannot be reached
+   * @throws org.flywaydb.core.api.FlywayException when the schema cannot be migrated
+   */
+  public static Database open(String jdbcUrl, DatabaseOptions options) {
+    DatabaseVendor vendor = DatabaseVendor.forUrl(jdbcUrl, options);
     DatabaseVendor.OpenedDataSource opened = vendor.open(jdbcUrl);
     try {
       migrate(opened.dataSource());

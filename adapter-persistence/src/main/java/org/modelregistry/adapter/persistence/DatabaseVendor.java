@@ -9,7 +9,7 @@ import org.jooq.SQLDialect;
 /**
  * What differs between the databases the registry runs on: how a JDBC URL becomes a data source,
  * which jOOQ dialect renders the (otherwise shared) queries, and how a driver reports a broken
- * constraint. Only SQLite exists today; PostgreSQL plugs in here with its own implementation.
+ * constraint, how a transaction starts, and which failures are worth running a transaction again.
  */
 interface DatabaseVendor {
 
@@ -54,14 +54,32 @@ interface DatabaseVendor {
   }
 
   /**
+   * Runs first in every outermost transaction, on its connection; nothing by default.
+   *
+   * @param dsl bound to the transaction's connection
+   */
+  default void startTransaction(org.jooq.DSLContext dsl) {}
+
+  /**
+   * Whether {@code failure} (or one of its causes) says the transaction lost a race the database
+   * detected, so that running it again from the start may succeed; never by default.
+   */
+  default boolean isRetryable(Throwable failure) {
+    return false;
+  }
+
+  /**
    * The vendor that handles {@code jdbcUrl}.
    *
    * @throws IllegalArgumentException when no supported database uses such URLs
    */
-  static DatabaseVendor forUrl(String jdbcUrl) {
+  static DatabaseVendor forUrl(String jdbcUrl, DatabaseOptions options) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (jdbcUrl.startsWith(SqliteVendor.URL_PREFIX)) {
       return new SqliteVendor();
+    }
+    if (jdbcUrl.startsWith(PostgresVendor.URL_PREFIX)) {
+      return new PostgresVendor(options);
     }
     // Only the scheme is echoed: the rest of a URL may carry credentials.
     int schemeEnd = jdbcUrl.indexOf(':', "jdbc:".length());
@@ -71,6 +89,8 @@ interface DatabaseVendor {
             + scheme
             + "...'; supported: "
             + SqliteVendor.URL_PREFIX
-            + "<file>");
+            + "<file> and "
+            + PostgresVendor.URL_PREFIX
+            + "//<host>[:<port>]/<database>");
   }
 }

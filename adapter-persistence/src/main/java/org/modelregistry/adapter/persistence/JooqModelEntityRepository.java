@@ -105,7 +105,7 @@ final class JooqModelEntityRepository implements ModelEntityRepository {
 
   private void insertAdapters(List<ModelEntityAdaptersRecord> adapters) {
     if (!adapters.isEmpty()) {
-      dsl.batchInsert(adapters).execute();
+      Inserts.all(dsl, MODEL_ENTITY_ADAPTERS, adapters);
     }
   }
 

@@ -77,7 +77,7 @@ final class JooqRegisteredModelRepository implements RegisteredModelRepository {
               throw idTaken(model);
             }
             dsl.insertInto(REGISTERED_MODELS).set(row).execute();
-            dsl.batchInsert(files).execute();
+            Inserts.all(dsl, REGISTERED_MODEL_FILES, files);
             return null;
           });
     } catch (DataAccessException e) {
@@ -125,7 +125,7 @@ final class JooqRegisteredModelRepository implements RegisteredModelRepository {
       dsl.deleteFrom(REGISTERED_MODEL_FILES)
           .where(REGISTERED_MODEL_FILES.MODEL_ID.eq(modelId))
           .execute();
-      dsl.batchInsert(files).execute();
+      Inserts.all(dsl, REGISTERED_MODEL_FILES, files);
       return;
     }
     for (int i = 0; i < files.size(); i++) {

@@ -91,11 +91,30 @@ class DatabaseMigrationTest {
 
   @Test
   void givenUrlOfAnotherDatabase_open_refusesWithoutEchoingTheUrlsSecrets() {
-    assertThatThrownBy(
-            () -> Database.open("jdbc:postgresql://db.example/registry?password=hunter2"))
+    assertThatThrownBy(() -> Database.open("jdbc:mysql://db.example/registry?password=hunter2"))
         .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jdbc:mysql:")
         .hasMessageContaining("jdbc:postgresql:")
         .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void givenUnreachablePostgres_open_failsWithoutEchoingThePassword() {
+    var options =
+        new DatabaseOptions(
+            java.util.Optional.of("registry"),
+            java.util.Optional.of("hunter2"),
+            2,
+            java.time.Duration.ofMillis(500));
+
+    assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/registry", options))
+        .isInstanceOf(RuntimeException.class)
+        .satisfies(
+            e -> {
+              for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(String.valueOf(t.getMessage())).doesNotContain("hunter2");
+              }
+            });
   }
 
   @Test
