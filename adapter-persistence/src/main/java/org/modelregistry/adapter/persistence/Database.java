@@ -15,6 +15,7 @@ import org.modelregistry.ports.out.ApiKeyRepository;
 import org.modelregistry.ports.out.AuditLog;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.IdentityRepository;
+import org.modelregistry.ports.out.ImportLeases;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.ModelRepository;
 import org.modelregistry.ports.out.RegisteredModelRepository;
@@ -61,6 +62,7 @@ public final class Database implements AutoCloseable {
   private final IdentityRepository identities;
   private final ApiKeyRepository apiKeys;
   private final AuditLog auditLog;
+  private final ImportLeases importLeases;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Database(DatabaseVendor vendor, DatabaseVendor.OpenedDataSource opened) {
@@ -87,6 +89,7 @@ public final class Database implements AutoCloseable {
     this.identities = new JooqIdentityRepository(dsl, transactions, vendor);
     this.apiKeys = new JooqApiKeyRepository(dsl, vendor);
     this.auditLog = new JooqAuditLog(dsl, transactions, vendor);
+    this.importLeases = new JooqImportLeases(dsl);
   }
 
   /**
@@ -180,6 +183,11 @@ public final class Database implements AutoCloseable {
 
   public AuditLog auditLog() {
     return auditLog;
+  }
+
+  /** Which node imports which IMPORTING version; shared by every node on this database. */
+  public ImportLeases importLeases() {
+    return importLeases;
   }
 
   public TransactionRunner transactions() {

@@ -9,6 +9,7 @@ import org.modelregistry.ports.out.contract.AuditLogContract;
 import org.modelregistry.ports.out.contract.FilesetRepositoryContract;
 import org.modelregistry.ports.out.contract.IdentityRepositoryContract;
 import org.modelregistry.ports.out.contract.IdentityStores;
+import org.modelregistry.ports.out.contract.ImportLeasesContract;
 import org.modelregistry.ports.out.contract.ModelEntityRepositoryContract;
 import org.modelregistry.ports.out.contract.ModelRepositoryContract;
 import org.modelregistry.ports.out.contract.RegisteredModelRepositoryContract;
@@ -81,6 +82,16 @@ class PostgresRepositoriesContractTest {
     protected WorkspaceStore<FilesetRepository> openRepository() {
       Opened opened = PostgresDatabases.open();
       return new WorkspaceStore<>(opened.database().filesets(), opened::close);
+    }
+  }
+
+  @Nested
+  class Leases extends ImportLeasesContract {
+    @Override
+    protected LeaseStore openStore() {
+      Opened opened = PostgresDatabases.open();
+      return new LeaseStore(
+          opened.database().registeredModels(), opened.database().importLeases(), opened::close);
     }
   }
 

@@ -10,6 +10,7 @@ import org.modelregistry.ports.out.contract.AuditLogContract;
 import org.modelregistry.ports.out.contract.FilesetRepositoryContract;
 import org.modelregistry.ports.out.contract.IdentityRepositoryContract;
 import org.modelregistry.ports.out.contract.IdentityStores;
+import org.modelregistry.ports.out.contract.ImportLeasesContract;
 import org.modelregistry.ports.out.contract.ModelEntityRepositoryContract;
 import org.modelregistry.ports.out.contract.ModelRepositoryContract;
 import org.modelregistry.ports.out.contract.RegisteredModelRepositoryContract;
@@ -80,6 +81,17 @@ class SqliteRepositoriesContractTest {
     protected WorkspaceStore<FilesetRepository> openRepository() {
       Database database = SqliteFiles.open(dir);
       return new WorkspaceStore<>(database.filesets(), database::close);
+    }
+  }
+
+  @Nested
+  class Leases extends ImportLeasesContract {
+    @TempDir Path dir;
+
+    @Override
+    protected LeaseStore openStore() {
+      Database database = SqliteFiles.open(dir);
+      return new LeaseStore(database.registeredModels(), database.importLeases(), database::close);
     }
   }
 
