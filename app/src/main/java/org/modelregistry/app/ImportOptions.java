@@ -14,18 +14,24 @@ import org.modelregistry.application.registration.ImportSettings;
  * @param connectTimeout how long to wait for a source's connection
  * @param readTimeout how long a source may stay silent while sending
  * @param maxRedirects how many redirects one fetch follows
+ * @param nodeId this node's name in the import claims, unique among the nodes of one database
+ * @param leaseDuration how long an import claim lasts unrenewed before another node takes over
  */
 public record ImportOptions(
     ImportSettings importer,
     List<String> allowedHosts,
     Duration connectTimeout,
     Duration readTimeout,
-    int maxRedirects) {
+    int maxRedirects,
+    String nodeId,
+    Duration leaseDuration) {
 
   public ImportOptions {
     Objects.requireNonNull(importer, "importer");
     allowedHosts = List.copyOf(allowedHosts);
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
+    Objects.requireNonNull(nodeId, "nodeId");
+    Objects.requireNonNull(leaseDuration, "leaseDuration");
   }
 }

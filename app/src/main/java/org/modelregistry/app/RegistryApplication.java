@@ -39,6 +39,7 @@ import org.modelregistry.application.identity.RevokeApiKeyService;
 import org.modelregistry.application.identity.UpdateIdentityService;
 import org.modelregistry.application.registration.DeleteRegisteredModelService;
 import org.modelregistry.application.registration.GetRegisteredModelService;
+import org.modelregistry.application.registration.ImportNode;
 import org.modelregistry.application.registration.ImportSettings;
 import org.modelregistry.application.registration.ListRegisteredModelsService;
 import org.modelregistry.application.registration.ModelImporter;
@@ -135,7 +136,11 @@ public final class RegistryApplication implements AutoCloseable {
               store,
               fetcher,
               clock,
-              settings.imports().importer());
+              settings.imports().importer(),
+              new ImportNode(
+                  settings.imports().nodeId(),
+                  database.importLeases(),
+                  settings.imports().leaseDuration()));
       var trustPolicy =
           TrustRemoteCodePolicy.of(settings.trustRemoteCodeSources().toArray(String[]::new));
       RegistryUseCases useCases =
@@ -149,9 +154,10 @@ public final class RegistryApplication implements AutoCloseable {
               ids,
               clock);
       int interrupted = importer.recoverInterrupted();
+      importer.startMaintenance();
       if (interrupted > 0) {
         LOG.info(
-            "{} import(s) interrupted by the last stop: {}",
+            "took over {} import(s) a stopped node left unfinished: {}",
             interrupted,
             settings.imports().importer().onRestart() == ImportSettings.RestartPolicy.RESUME
                 ? "resumed"

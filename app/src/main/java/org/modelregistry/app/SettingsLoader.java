@@ -143,7 +143,17 @@ public final class SettingsLoader {
           new Setting(
               "import-on-restart",
               "resume",
-              "Imports a stopped server left unfinished: resume or fail."));
+              "Imports a stopped server left unfinished: resume or fail."),
+          new Setting(
+              "node-id",
+              "",
+              "This node's name among several on one database (default: node-<random>, new at"
+                  + " every start); 1 to 64 letters, digits, '-', '_' or '.'."),
+          new Setting(
+              "import-lease-seconds",
+              "30",
+              "How long a node's claim on an import lasts unrenewed; another node takes over the"
+                  + " imports of a node silent that long."));
 
   private SettingsLoader() {}
 
@@ -441,7 +451,22 @@ public final class SettingsLoader {
         allowed,
         Duration.ofSeconds(connect),
         Duration.ofSeconds(read),
-        redirects);
+        redirects,
+        nodeId(values),
+        Duration.ofSeconds(positiveLong(values, "import-lease-seconds")));
+  }
+
+  private static String nodeId(Map<String, String> values) {
+    String id = values.get("node-id");
+    if (id.isBlank()) {
+      byte[] random = new byte[4];
+      new java.security.SecureRandom().nextBytes(random);
+      return "node-" + java.util.HexFormat.of().formatHex(random);
+    }
+    if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw invalid("node-id", id, "1 to 64 letters, digits, '-', '_' or '.'");
+    }
+    return id;
   }
 
   private static int positiveInt(Map<String, String> values, String flag) {

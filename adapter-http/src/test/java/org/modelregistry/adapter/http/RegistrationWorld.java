@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.modelregistry.application.registration.DeleteRegisteredModelService;
 import org.modelregistry.application.registration.GetRegisteredModelService;
+import org.modelregistry.application.registration.ImportNode;
 import org.modelregistry.application.registration.ImportSettings;
 import org.modelregistry.application.registration.ListRegisteredModelsService;
 import org.modelregistry.application.registration.ModelImporter;
@@ -14,6 +15,7 @@ import org.modelregistry.application.registration.RegisterModelService;
 import org.modelregistry.application.registration.UpdateRegisteredModelService;
 import org.modelregistry.ports.out.TransactionRunner;
 import org.modelregistry.ports.out.memory.InMemoryArtifactStore;
+import org.modelregistry.ports.out.memory.InMemoryImportLeases;
 import org.modelregistry.ports.out.memory.InMemoryRegisteredModelRepository;
 import org.modelregistry.ports.out.memory.LockingTransactionRunner;
 import org.modelregistry.ports.out.memory.ScriptedSourceFetcher;
@@ -53,7 +55,9 @@ final class RegistrationWorld implements AutoCloseable {
                 Duration.ofMillis(5),
                 Duration.ofMillis(20),
                 1024,
-                ImportSettings.RestartPolicy.RESUME));
+                ImportSettings.RestartPolicy.RESUME),
+            // One node; the test clock ticks on every reading, so the claim lasts long.
+            new ImportNode("http-test-node", new InMemoryImportLeases(models), Duration.ofDays(1)));
     AtomicInteger ids = new AtomicInteger();
     useCases =
         new RegistrationUseCases(

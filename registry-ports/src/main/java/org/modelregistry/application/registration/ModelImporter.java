@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -45,6 +46,13 @@ import org.modelregistry.ports.out.TransactionRunner;
  * copied at once. Every state change is a read-modify-write of the version in one transaction, so
  * parallel copies, a concurrent update and a concurrent delete never overwrite each other. A
  * version that fails, or is deleted while it imports, has its stored bytes removed.
+ *
+ * <p>Several nodes may share one database. A node imports a version only while it holds the
+ * version's claim ({@link org.modelregistry.ports.out.ImportLeases}); it renews its claims as it
+ * copies ({@link #startMaintenance}), and takes over the versions whose claims ran out (a node
+ * died), resuming or failing them as {@link ImportSettings#onRestart()} says. Every state change
+ * checks the claim in its transaction, so a node that lost its claim (it stalled past the lease)
+ * changes nothing more, and leaves the stored bytes to the node that took over.
  */
 public final class ModelImporter implements AutoCloseable {
 
@@ -57,8 +65,10 @@ public final class ModelImporter implements AutoCloseable {
   private final Clock clock;
   private final ImportSettings settings;
   private final Semaphore copySlots;
+  private final ImportNode node;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private volatile ScheduledExecutorService maintenance;
 
   public ModelImporter(
       RegisteredModelRepository models,
@@ -66,7 +76,8 @@ public final class ModelImporter implements AutoCloseable {
       ArtifactStore store,
       SourceFetcher fetcher,
       Clock clock,
-      ImportSettings settings) {
+      ImportSettings settings,
+      ImportNode node) {
     this.models = Objects.requireNonNull(models);
     this.transactions = Objects.requireNonNull(transactions);
     this.store = Objects.requireNonNull(store);
@@ -74,10 +85,22 @@ public final class ModelImporter implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock);
     this.settings = Objects.requireNonNull(settings);
     this.copySlots = new Semaphore(settings.parallelFiles(), true);
+    this.node = Objects.requireNonNull(node);
   }
 
-  /** Starts copying the unfinished files of the IMPORTING version {@code id}, unless it runs. */
+  /**
+   * Starts copying the unfinished files of the IMPORTING version {@code id}, unless it runs here
+   * already or another node holds its claim.
+   */
   public void schedule(String id) {
+    if (jobs.containsKey(id)) {
+      return;
+    }
+    java.time.Instant now = now();
+    if (!node.leases().claim(id, node.nodeId(), now, now.plus(node.leaseDuration()))) {
+      LOG.log(Level.DEBUG, "registration " + id + " is imported by another node");
+      return;
+    }
     jobs.computeIfAbsent(
         id,
         key -> {
@@ -87,25 +110,89 @@ public final class ModelImporter implements AutoCloseable {
         });
   }
 
+  /** Versions one takeover round looks at, at most. */
+  static final int TAKEOVER_BATCH = 100;
+
   /**
-   * Startup rule for imports a stopped node left unfinished: resumes them (every file not yet
-   * stored is copied again from its first byte) or fails them, as the settings say. Returns how
-   * many versions were found.
+   * Takes over the imports nobody holds a claim on: those a stopped node (this one before a
+   * restart, or another that died) left unfinished. Each is claimed, then resumed (every file not
+   * yet stored is copied again from its first byte) or failed, as the settings say. Returns how
+   * many versions this node took over.
    */
   public int recoverInterrupted() {
-    List<RegisteredModel> interrupted = models.findImporting();
-    for (RegisteredModel found : interrupted) {
-      if (jobs.containsKey(found.id())) {
+    java.time.Instant now = now();
+    int taken = 0;
+    for (String id : node.leases().claimable(now, TAKEOVER_BATCH)) {
+      if (jobs.containsKey(id)
+          || !node.leases().claim(id, node.nodeId(), now, now.plus(node.leaseDuration()))) {
         continue;
       }
       // One version that cannot be recovered must not keep the others (or the server) down.
       try {
-        recover(found);
+        Optional<RegisteredModel> found = models.findById(id);
+        if (found.isPresent()) {
+          recover(found.get());
+          taken++;
+        }
       } catch (RuntimeException e) {
-        LOG.log(Level.ERROR, "cannot recover the import of registration " + found.id(), e);
+        LOG.log(Level.ERROR, "cannot recover the import of registration " + id, e);
       }
     }
-    return interrupted.size();
+    return taken;
+  }
+
+  /**
+   * One round of what {@link #startMaintenance} repeats: renews the claims of the imports running
+   * here (stopping those whose claim was lost), then takes over run-out ones.
+   *
+   * @return how many imports this round took over
+   */
+  public int maintain() {
+    for (Job job : List.copyOf(jobs.values())) {
+      java.time.Instant now = now();
+      boolean renewed;
+      try {
+        renewed = node.leases().renew(job.id, node.nodeId(), now, now.plus(node.leaseDuration()));
+      } catch (RuntimeException e) {
+        // The database is unreachable: the claim may run out; the copies check it as they record.
+        LOG.log(Level.WARNING, "cannot renew the claim on registration " + job.id, e);
+        continue;
+      }
+      if (!renewed && !job.done.isDone()) {
+        LOG.log(Level.WARNING, "lost the claim on registration " + job.id + "; stopping its copy");
+        job.loseClaim();
+      }
+    }
+    return recoverInterrupted();
+  }
+
+  /**
+   * Renews this node's claims and takes over run-out ones in the background, three times per lease,
+   * until {@link #close()}.
+   */
+  public synchronized void startMaintenance() {
+    if (maintenance != null) {
+      return;
+    }
+    maintenance =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "import-claims");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = node.maintenanceInterval().toMillis();
+    maintenance.scheduleWithFixedDelay(
+        () -> {
+          try {
+            maintain();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "import claim maintenance failed; retrying", e);
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
   }
 
   private void recover(RegisteredModel found) {
@@ -124,6 +211,7 @@ public final class ModelImporter implements AutoCloseable {
           found.id(),
           m -> m.failImport("the registry stopped during the import; register it again", now()));
       store.deleteAll(ModelVersions.storageFolder(found));
+      node.leases().release(found.id(), node.nodeId());
     }
   }
 
@@ -169,6 +257,10 @@ public final class ModelImporter implements AutoCloseable {
    */
   @Override
   public void close() {
+    ScheduledExecutorService running = maintenance;
+    if (running != null) {
+      running.shutdownNow();
+    }
     jobs.values().forEach(Job::cancel);
     workers.shutdownNow();
     try {
@@ -201,6 +293,12 @@ public final class ModelImporter implements AutoCloseable {
     /** Told to stop by a delete or a shutdown: the version is left as it is. */
     private volatile boolean stopRequested;
 
+    /**
+     * This node no longer holds the version's claim: another node may be copying it, so nothing
+     * more is recorded and no stored byte is removed.
+     */
+    private volatile boolean claimLost;
+
     Job(String id) {
       this.id = id;
     }
@@ -230,8 +328,22 @@ public final class ModelImporter implements AutoCloseable {
         awaitCopies();
       } finally {
         jobs.remove(id, this);
+        if (!claimLost) {
+          try {
+            node.leases().release(id, node.nodeId());
+          } catch (RuntimeException e) {
+            // It runs out by itself.
+            LOG.log(Level.DEBUG, "cannot release the claim on registration " + id, e);
+          }
+        }
         done.complete(null);
       }
+    }
+
+    /** The claim was lost (not renewed in time): stop, leaving the version to its new holder. */
+    void loseClaim() {
+      claimLost = true;
+      cancel();
     }
 
     private void start(FileImport file, int position) {
@@ -289,7 +401,10 @@ public final class ModelImporter implements AutoCloseable {
       Optional<RegisteredModel> model = models.findById(id);
       if (model.isEmpty() || model.get().state() == ImportState.FAILED) {
         store.deleteAll(ModelVersions.storageFolder(id));
-      } else if (model.get().state() == ImportState.IMPORTING && !stopRequested) {
+      } else if (model.get().state() == ImportState.IMPORTING
+          && !stopRequested
+          && !claimLost
+          && node.leases().holds(id, node.nodeId(), now())) {
         for (FileImport file : model.get().unfinishedFiles()) {
           record(
               file.target(),
@@ -388,7 +503,10 @@ public final class ModelImporter implements AutoCloseable {
         } finally {
           if (!kept) {
             modelBytes.addAndGet(-counted.count);
-            discard(path);
+            // Once the claim is lost, the path may hold the new holder's copy.
+            if (!claimLost) {
+              discard(path);
+            }
           }
         }
       }
@@ -480,6 +598,9 @@ public final class ModelImporter implements AutoCloseable {
         LOG.log(Level.ERROR, "cannot record the failure of registration " + id, e);
       }
       stopOthers(position);
+      if (claimLost) {
+        return;
+      }
       // The job's final sweep removes what copies still running publish after this.
       try {
         store.deleteAll(ModelVersions.storageFolder(id));
@@ -510,6 +631,13 @@ public final class ModelImporter implements AutoCloseable {
           stopped = true;
         }
         return next;
+      } catch (ClaimLost e) {
+        LOG.log(
+            Level.INFO,
+            "registration " + id + ": the claim is lost, not recording '" + target + "'");
+        claimLost = true;
+        stopped = true;
+        return Optional.empty();
       } catch (ConflictException e) {
         // The version ended meanwhile (failed through another file): nothing more to record.
         LOG.log(
@@ -584,9 +712,21 @@ public final class ModelImporter implements AutoCloseable {
 
   // --- helpers
 
+  /**
+   * Applies {@code step} to the IMPORTING version {@code id} in one transaction; empty when it is
+   * gone or no longer IMPORTING.
+   *
+   * @throws ClaimLost when this node no longer holds the version's claim, also when the version is
+   *     gone (checked in the same transaction, so a node that lost it changes nothing)
+   */
   private Optional<RegisteredModel> change(String id, UnaryOperator<RegisteredModel> step) {
     return transactions.inTransaction(
         () -> {
+          // Whatever became of the version (completed by the node that took it over, say), a node
+          // without the claim must not touch it, nor the bytes stored for it.
+          if (!node.leases().holds(id, node.nodeId(), now())) {
+            throw new ClaimLost();
+          }
           Optional<RegisteredModel> current = models.findById(id);
           if (current.isEmpty() || current.get().state() != ImportState.IMPORTING) {
             return Optional.<RegisteredModel>empty();
@@ -595,6 +735,13 @@ public final class ModelImporter implements AutoCloseable {
           models.update(next);
           return Optional.of(next);
         });
+  }
+
+  /** This node no longer holds the claim of the version it was about to change. */
+  private static final class ClaimLost extends RuntimeException {
+    ClaimLost() {
+      super("the import claim was lost", null, false, false);
+    }
   }
 
   private java.time.Instant now() {

@@ -20,6 +20,7 @@ import org.modelregistry.ports.in.registration.GetRegisteredModelUseCase;
 import org.modelregistry.ports.in.registration.ModelVersionRef;
 import org.modelregistry.ports.out.TransactionRunner;
 import org.modelregistry.ports.out.memory.InMemoryArtifactStore;
+import org.modelregistry.ports.out.memory.InMemoryImportLeases;
 import org.modelregistry.ports.out.memory.InMemoryRegisteredModelRepository;
 import org.modelregistry.ports.out.memory.LockingTransactionRunner;
 import org.modelregistry.ports.out.memory.ScriptedSourceFetcher;
@@ -59,6 +60,7 @@ final class RegistrationServices implements AutoCloseable {
   final InMemoryRegisteredModelRepository models = new InMemoryRegisteredModelRepository();
   final InMemoryArtifactStore store = new InMemoryArtifactStore();
   final ScriptedSourceFetcher fetcher = new ScriptedSourceFetcher();
+  final InMemoryImportLeases leases = new InMemoryImportLeases(models);
   final Clock clock = Clock.fixed(Instant.parse("2026-11-01T10:00:00Z"), ZoneOffset.UTC);
   final ModelImporter importer;
   final RegisterModelService register;
@@ -74,7 +76,15 @@ final class RegistrationServices implements AutoCloseable {
 
   RegistrationServices(ImportSettings settings) {
     TransactionRunner transactions = new LockingTransactionRunner();
-    importer = new ModelImporter(models, transactions, store, fetcher, clock, settings);
+    importer =
+        new ModelImporter(
+            models,
+            transactions,
+            store,
+            fetcher,
+            clock,
+            settings,
+            new ImportNode("node-1", leases, ImportNode.DEFAULT_LEASE));
     register =
         new RegisterModelService(
             models, fetcher, importer, () -> "reg-" + ids.incrementAndGet(), clock);

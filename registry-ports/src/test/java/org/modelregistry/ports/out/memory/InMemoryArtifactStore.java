@@ -81,6 +81,12 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     return doomed.size();
   }
 
+  /** The bytes stored at {@code path}; none when nothing is. */
+  public byte[] bytes(FilePath path) {
+    byte[] stored = files.get(path.value());
+    return stored == null ? null : stored.clone();
+  }
+
   /** Every stored path, in order. */
   public List<String> paths() {
     return List.copyOf(files.keySet());
