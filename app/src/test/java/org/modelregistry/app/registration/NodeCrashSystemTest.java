@@ -2,14 +2,9 @@ package org.modelregistry.app.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minio.ListObjectsArgs;
-import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -234,61 +229,19 @@ class NodeCrashSystemTest {
   }
 
   private String body(String weightsPath) {
-    return JSON.writeValueAsString(
-        Map.of(
-            "model_config",
-            Map.of(
-                "type",
-                "ENCODER",
-                "inference_properties",
-                Map.of("entry_script", "entry.py", "conda_env", "env.yml")),
-            "model_files",
-            Map.of(
-                "weights.bin", source.url(weightsPath),
-                "entry.py", source.url("/files/entry.py"),
-                "env.yml", source.url("/files/env.yml")),
-            "model_metainfo",
-            Map.of(
-                "description", "an encoder",
-                "index_page_file", "entry.py",
-                "input_types", List.of("OTHER"),
-                "input_description", "bytes",
-                "output_types", List.of("OTHER"),
-                "output_description", "bytes",
-                "num_params", 1)));
+    return EncoderRegistrations.body(source, weightsPath);
   }
 
   private List<String> objectKeys() throws Exception {
-    MinioClient client =
-        MinioClient.builder()
-            .endpoint(s3.getUri().toString())
-            .region("us-east-1")
-            .credentials(ACCESS_KEY, SECRET_KEY)
-            .build();
-    var keys = new ArrayList<String>();
-    for (Result<Item> item :
-        client.listObjects(ListObjectsArgs.builder().bucket(BUCKET).recursive(true).build())) {
-      keys.add(item.get().objectName());
-    }
-    return keys;
+    return EncoderRegistrations.objectKeys(s3.getUri(), ACCESS_KEY, SECRET_KEY, BUCKET);
   }
 
   private HttpRequest.Builder request(int port, String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(60));
+    return EncoderRegistrations.request(port, path);
   }
 
   private HttpResponse<String> send(int port, String method, String path, String body)
       throws Exception {
-    return http.send(
-        request(port, path)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return EncoderRegistrations.send(http, port, method, path, body);
   }
 }

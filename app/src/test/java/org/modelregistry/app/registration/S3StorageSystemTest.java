@@ -2,16 +2,10 @@ package org.modelregistry.app.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.minio.ListObjectsArgs;
-import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -21,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelregistry.app.RegistryApplication;
 import org.modelregistry.app.SettingsLoader;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The registry configured with {@code --storage s3}, against a real S3 server (S3Proxy). */
 class S3StorageSystemTest {
@@ -29,7 +22,6 @@ class S3StorageSystemTest {
   private static final String ACCESS_KEY = "registry-access";
   private static final String SECRET_KEY = "registry-secret-do-not-print";
   private static final String BUCKET = "models";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final byte[] WEIGHTS = new byte[300_000];
 
   static {
@@ -108,59 +100,18 @@ class S3StorageSystemTest {
   }
 
   private List<String> objectKeys() throws Exception {
-    MinioClient client =
-        MinioClient.builder()
-            .endpoint(s3.getUri().toString())
-            .region("us-east-1")
-            .credentials(ACCESS_KEY, SECRET_KEY)
-            .build();
-    var keys = new ArrayList<String>();
-    for (Result<Item> item :
-        client.listObjects(ListObjectsArgs.builder().bucket(BUCKET).recursive(true).build())) {
-      keys.add(item.get().objectName());
-    }
-    return keys;
+    return EncoderRegistrations.objectKeys(s3.getUri(), ACCESS_KEY, SECRET_KEY, BUCKET);
   }
 
   private String body() {
-    return JSON.writeValueAsString(
-        Map.of(
-            "model_config",
-            Map.of(
-                "type",
-                "ENCODER",
-                "inference_properties",
-                Map.of("entry_script", "entry.py", "conda_env", "env.yml")),
-            "model_files",
-            Map.of(
-                "weights.bin", source.url("/files/weights.bin"),
-                "entry.py", source.url("/files/entry.py"),
-                "env.yml", source.url("/files/env.yml")),
-            "model_metainfo",
-            Map.of(
-                "description", "an encoder",
-                "index_page_file", "entry.py",
-                "input_types", List.of("OTHER"),
-                "input_description", "bytes",
-                "output_types", List.of("OTHER"),
-                "output_description", "bytes",
-                "num_params", 1)));
+    return EncoderRegistrations.body(source, "/files/weights.bin");
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path));
+    return EncoderRegistrations.request(app.port(), path);
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return http.send(
-        request(path)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return EncoderRegistrations.send(http, app.port(), method, path, body);
   }
 }
