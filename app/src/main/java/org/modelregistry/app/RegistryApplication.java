@@ -138,7 +138,7 @@ public final class RegistryApplication implements AutoCloseable {
               clock,
               settings.imports().importer(),
               new ImportNode(
-                  settings.imports().nodeId(),
+                  claimOwner(settings.imports().nodeId()),
                   database.importLeases(),
                   settings.imports().leaseDuration()));
       var trustPolicy =
@@ -354,5 +354,16 @@ public final class RegistryApplication implements AutoCloseable {
         database.close();
       }
     }
+  }
+
+  /**
+   * The name this process claims imports under: the node id and a random part, so that two
+   * processes given the same {@code --node-id} (a shared setting, an old instance still draining)
+   * never both hold one claim.
+   */
+  private static String claimOwner(String nodeId) {
+    byte[] random = new byte[4];
+    new java.security.SecureRandom().nextBytes(random);
+    return nodeId + "/" + java.util.HexFormat.of().formatHex(random);
   }
 }

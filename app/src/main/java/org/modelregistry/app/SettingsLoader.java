@@ -148,7 +148,7 @@ public final class SettingsLoader {
               "node-id",
               "",
               "This node's name among several on one database (default: node-<random>, new at"
-                  + " every start); 1 to 64 letters, digits, '-', '_' or '.'."),
+                  + " every start); 1 to 48 letters, digits, '-', '_' or '.'."),
           new Setting(
               "import-lease-seconds",
               "30",
@@ -463,8 +463,8 @@ public final class SettingsLoader {
       new java.security.SecureRandom().nextBytes(random);
       return "node-" + java.util.HexFormat.of().formatHex(random);
     }
-    if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw invalid("node-id", id, "1 to 64 letters, digits, '-', '_' or '.'");
+    if (!id.matches("[A-Za-z0-9._-]{1,48}")) {
+      throw invalid("node-id", id, "1 to 48 letters, digits, '-', '_' or '.'");
     }
     return id;
   }

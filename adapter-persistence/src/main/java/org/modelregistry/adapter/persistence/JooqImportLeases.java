@@ -59,17 +59,18 @@ final class JooqImportLeases implements ImportLeases {
   }
 
   @Override
-  public void release(String registrationId, String nodeId) {
+  public void release(String registrationId, String nodeId, Instant now) {
+    // Run out rather than cleared: a claim never taken is left to its registering node a while,
+    // one given up may be taken over at once.
     dsl.update(REGISTERED_MODELS)
-        .setNull(REGISTERED_MODELS.LEASE_OWNER)
-        .setNull(REGISTERED_MODELS.LEASE_EXPIRES_AT)
+        .set(REGISTERED_MODELS.LEASE_EXPIRES_AT, EpochMicros.of(now))
         .where(REGISTERED_MODELS.ID.eq(registrationId))
         .and(REGISTERED_MODELS.LEASE_OWNER.eq(nodeId))
         .execute();
   }
 
   @Override
-  public List<String> claimable(Instant now, int limit) {
+  public List<String> claimable(Instant now, java.time.Duration grace, int limit) {
     return dsl.select(REGISTERED_MODELS.ID)
         .from(REGISTERED_MODELS)
         .where(importing())
@@ -77,6 +78,7 @@ final class JooqImportLeases implements ImportLeases {
             REGISTERED_MODELS
                 .LEASE_OWNER
                 .isNull()
+                .and(REGISTERED_MODELS.CREATED_AT.le(EpochMicros.of(now.minus(grace))))
                 .or(REGISTERED_MODELS.LEASE_EXPIRES_AT.le(EpochMicros.of(now))))
         .orderBy(REGISTERED_MODELS.CREATED_AT, REGISTERED_MODELS.ID)
         .limit(limit)

@@ -46,6 +46,10 @@ final class PostgresVendor implements DatabaseVendor {
     config.setMaximumPoolSize(options.maxPoolSize());
     config.setMinimumIdle(Math.min(2, options.maxPoolSize()));
     config.setConnectionTimeout(options.connectionTimeout().toMillis());
+    // A statement whose answer never comes (the network partitioned) fails instead of hanging the
+    // thread forever; the registry's statements take milliseconds.
+    config.addDataSourceProperty("socketTimeout", "60");
+    config.addDataSourceProperty("tcpKeepAlive", "true");
     // Single statements run READ COMMITTED (they cannot lose a serialization race); transactions
     // ask for SERIALIZABLE as they start.
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");

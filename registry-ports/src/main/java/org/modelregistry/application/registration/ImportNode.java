@@ -7,9 +7,8 @@ import org.modelregistry.ports.out.ImportLeases;
 /**
  * Which registry node an importer runs on and how it claims the versions it imports.
  *
- * @param nodeId this node's name in the claims, unique among the nodes on one database (at most 64
- *     characters); a single node may keep one name across restarts, and then resumes its own claims
- *     at once instead of waiting for them to run out
+ * @param nodeId this process's name in the claims, unique among the processes on one database (at
+ *     most 64 characters): a claim held under it is this process's alone
  * @param leases the claims, shared by every node on the database
  * @param leaseDuration how long a claim lasts without renewal: a node renews its claims three times
  *     per duration, and another node takes over a claim that ran out

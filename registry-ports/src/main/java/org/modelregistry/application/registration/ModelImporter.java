@@ -101,13 +101,18 @@ public final class ModelImporter implements AutoCloseable {
       LOG.log(Level.DEBUG, "registration " + id + " is imported by another node");
       return;
     }
-    jobs.computeIfAbsent(
-        id,
-        key -> {
-          var job = new Job(key);
-          workers.execute(() -> job.run());
-          return job;
-        });
+    try {
+      jobs.computeIfAbsent(
+          id,
+          key -> {
+            var job = new Job(key);
+            workers.execute(() -> job.run());
+            return job;
+          });
+    } catch (RejectedExecutionException closing) {
+      // Shutting down: the claim is given up, and another node (or the next start) takes over.
+      node.leases().release(id, node.nodeId(), now());
+    }
   }
 
   /** Versions one takeover round looks at, at most. */
@@ -120,11 +125,14 @@ public final class ModelImporter implements AutoCloseable {
    * many versions this node took over.
    */
   public int recoverInterrupted() {
-    java.time.Instant now = now();
     int taken = 0;
-    for (String id : node.leases().claimable(now, TAKEOVER_BATCH)) {
+    // A version registered less than a lease ago and not claimed yet is its registering node's
+    // to claim in a moment: taking it would race that node's first copy.
+    for (String id : node.leases().claimable(now(), node.leaseDuration(), TAKEOVER_BATCH)) {
+      java.time.Instant now = now();
       if (jobs.containsKey(id)
-          || !node.leases().claim(id, node.nodeId(), now, now.plus(node.leaseDuration()))) {
+          || !node.leases().claim(id, node.nodeId(), now, now.plus(node.leaseDuration()))
+          || jobs.containsKey(id)) {
         continue;
       }
       // One version that cannot be recovered must not keep the others (or the server) down.
@@ -158,8 +166,16 @@ public final class ModelImporter implements AutoCloseable {
         LOG.log(Level.WARNING, "cannot renew the claim on registration " + job.id, e);
         continue;
       }
-      if (!renewed && !job.done.isDone()) {
-        LOG.log(Level.WARNING, "lost the claim on registration " + job.id + "; stopping its copy");
+      if (renewed) {
+        job.claimConfirmed();
+      } else if (!job.done.isDone()) {
+        // Taken over by another node, or ended (READY, FAILED or deleted, maybe by that node):
+        // either way this job stops, and leaves the stored bytes alone. Only the first is news.
+        boolean stillImporting =
+            models.findById(job.id).filter(m -> m.state() == ImportState.IMPORTING).isPresent();
+        LOG.log(
+            stillImporting ? Level.WARNING : Level.DEBUG,
+            "no longer holding the claim on registration " + job.id + "; stopping its copy");
         job.loseClaim();
       }
     }
@@ -211,7 +227,7 @@ public final class ModelImporter implements AutoCloseable {
           found.id(),
           m -> m.failImport("the registry stopped during the import; register it again", now()));
       store.deleteAll(ModelVersions.storageFolder(found));
-      node.leases().release(found.id(), node.nodeId());
+      node.leases().release(found.id(), node.nodeId(), now());
     }
   }
 
@@ -259,13 +275,25 @@ public final class ModelImporter implements AutoCloseable {
   public void close() {
     ScheduledExecutorService running = maintenance;
     if (running != null) {
-      running.shutdownNow();
+      // A round in progress could claim and schedule after the workers stopped: wait for it.
+      running.shutdown();
+      try {
+        running.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     jobs.values().forEach(Job::cancel);
-    workers.shutdownNow();
+    // The cancelled jobs end by themselves (their copies were interrupted outside any database
+    // call); interrupting every worker at once could cut a job's own database call short.
+    workers.shutdown();
     try {
-      workers.awaitTermination(10, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+        workers.awaitTermination(5, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
+      workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }
@@ -299,6 +327,42 @@ public final class ModelImporter implements AutoCloseable {
      */
     private volatile boolean claimLost;
 
+    /** When (System.nanoTime) the database last confirmed this node's claim. */
+    private volatile long claimConfirmedAt = System.nanoTime();
+
+    void claimConfirmed() {
+      claimConfirmedAt = System.nanoTime();
+    }
+
+    /**
+     * Whether this node may still remove stored bytes of the version: it holds the claim as far as
+     * it knows, and the database confirmed it recently enough that no other node can have taken it
+     * over since (a claim runs out only a whole lease after its last renewal). A node cut off from
+     * the database keeps its hands off the store.
+     */
+    /**
+     * Asks the database whether this node still holds the claim, before it removes stored bytes on
+     * its own (a copy that failed before anything was recorded); false when it cannot tell.
+     */
+    private boolean confirmHeld() {
+      try {
+        if (node.leases().holds(id, node.nodeId(), now())) {
+          claimConfirmed();
+          return true;
+        }
+        claimLost = true;
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "cannot confirm the claim on registration " + id, e);
+      }
+      return false;
+    }
+
+    private boolean mayRemoveBytes() {
+      long sinceConfirmed = System.nanoTime() - claimConfirmedAt;
+      return !claimLost
+          && sinceConfirmed < node.leaseDuration().multipliedBy(2).dividedBy(3).toNanos();
+    }
+
     Job(String id) {
       this.id = id;
     }
@@ -330,7 +394,7 @@ public final class ModelImporter implements AutoCloseable {
         jobs.remove(id, this);
         if (!claimLost) {
           try {
-            node.leases().release(id, node.nodeId());
+            node.leases().release(id, node.nodeId(), now());
           } catch (RuntimeException e) {
             // It runs out by itself.
             LOG.log(Level.DEBUG, "cannot release the claim on registration " + id, e);
@@ -379,18 +443,30 @@ public final class ModelImporter implements AutoCloseable {
     void cancel() {
       stopRequested = true;
       stopped = true;
-      copies.values().forEach(Thread::interrupt);
+      interruptCopies(-1);
+    }
+
+    /**
+     * Interrupts the copies but {@code self}, never one inside a database call: an interrupt there
+     * closes the connection (PostgreSQL's driver on a virtual thread), and a commit it cuts short
+     * may have happened while the copy believes it did not, and removes the file. Copies record
+     * their steps while holding this job's monitor, so taking it here waits for such a call.
+     */
+    private void interruptCopies(int self) {
+      synchronized (this) {
+        copies.forEach(
+            (position, copy) -> {
+              if (position != self) {
+                copy.interrupt();
+              }
+            });
+      }
     }
 
     /** Stops the other copies of this version (one failed, so the version did). */
     private void stopOthers(int self) {
       stopped = true;
-      copies.forEach(
-          (position, copy) -> {
-            if (position != self) {
-              copy.interrupt();
-            }
-          });
+      interruptCopies(self);
     }
 
     /**
@@ -403,7 +479,7 @@ public final class ModelImporter implements AutoCloseable {
         store.deleteAll(ModelVersions.storageFolder(id));
       } else if (model.get().state() == ImportState.IMPORTING
           && !stopRequested
-          && !claimLost
+          && mayRemoveBytes()
           && node.leases().holds(id, node.nodeId(), now())) {
         for (FileImport file : model.get().unfinishedFiles()) {
           record(
@@ -503,8 +579,8 @@ public final class ModelImporter implements AutoCloseable {
         } finally {
           if (!kept) {
             modelBytes.addAndGet(-counted.count);
-            // Once the claim is lost, the path may hold the new holder's copy.
-            if (!claimLost) {
+            // Once the claim may be lost, the path may hold the new holder's copy.
+            if (mayRemoveBytes() && confirmHeld()) {
               discard(path);
             }
           }
@@ -598,7 +674,9 @@ public final class ModelImporter implements AutoCloseable {
         LOG.log(Level.ERROR, "cannot record the failure of registration " + id, e);
       }
       stopOthers(position);
-      if (claimLost) {
+      // Unrecorded (the claim is lost, or the database unreachable): the stored files stay for
+      // whoever completes or fails the version.
+      if (after.isEmpty() || !mayRemoveBytes()) {
         return;
       }
       // The job's final sweep removes what copies still running publish after this.
@@ -625,7 +703,15 @@ public final class ModelImporter implements AutoCloseable {
         // The transaction makes each change atomic against other writers; the lock spares the
         // parallel copies of one version from contending for it.
         synchronized (this) {
+          // Interrupted meanwhile: stopped, so nothing more is recorded (and the database call
+          // does not see the interrupt, which would close its connection).
+          if (Thread.interrupted()) {
+            stopped = true;
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+          }
           next = change(id, step);
+          claimConfirmed();
         }
         if (next.isEmpty()) {
           stopped = true;

@@ -36,11 +36,16 @@ public interface ImportLeases {
    */
   boolean holds(String registrationId, String nodeId, Instant now);
 
-  /** Gives the node's claim up (its import ended or stopped); nothing when it holds none. */
-  void release(String registrationId, String nodeId);
+  /**
+   * Gives the node's claim up (its import ended or stopped): it runs out at {@code now}, so that
+   * another node may take the version over at once; nothing when the node holds none.
+   */
+  void release(String registrationId, String nodeId, Instant now);
 
   /**
-   * Up to {@code limit} IMPORTING versions nobody holds a claim on at {@code now}, oldest first.
+   * Up to {@code limit} IMPORTING versions nobody holds a claim on at {@code now}, oldest first;
+   * those never claimed are left out for {@code grace} after their creation (their registering node
+   * claims them in a moment).
    */
-  List<String> claimable(Instant now, int limit);
+  List<String> claimable(Instant now, java.time.Duration grace, int limit);
 }

@@ -54,7 +54,17 @@ class ImportTakeoverTest {
         store,
         fetcher,
         clock,
-        RegistrationServices.fastSettings(ImportSettings.RestartPolicy.RESUME),
+        // No progress records while a file streams: a copy meets its lost claim only when it
+        // records its outcome (or, failing, before it removes what it wrote).
+        new ImportSettings(
+            2,
+            1 << 20,
+            4 << 20,
+            3,
+            Duration.ofMillis(1),
+            Duration.ofMillis(5),
+            1L << 40,
+            ImportSettings.RestartPolicy.RESUME),
         new ImportNode(nodeId, leases, LEASE));
   }
 
@@ -120,6 +130,42 @@ class ImportTakeoverTest {
     assertThat(fetcher.fetchesOf(signedUrl(WEIGHTS))).isEqualTo(2);
     assertThat(leases.holds(during.id(), "node-a", clock.instant())).isFalse();
     assertThat(leases.holds(during.id(), "node-b", clock.instant())).isFalse();
+  }
+
+  @Test
+  void givenAStalledNodeWhoseCopyFailsAfterTheTakeover_itRemovesNothingOfTheNewHolders() {
+    FILES.stream()
+        .filter(f -> !f.equals(WEIGHTS))
+        .forEach(f -> fetcher.serve(signedUrl(f), content(f)));
+    byte[] weights = content(WEIGHTS);
+    // Node A's weights stall, then come short of what they announced: its copy fails.
+    fetcher.answer(
+        signedUrl(WEIGHTS),
+        new Body(weights, weights.length + 10, stalled),
+        new Body(weights, weights.length, null));
+    RegisteredModel model =
+        RegisteredModel.create(
+            "reg-2",
+            ALICE.requireActor().userId(),
+            TestRegistrations.aRegistration(),
+            clock.instant());
+    models.insert(model);
+    nodeA.schedule(model.id());
+    Polling.until(
+        () -> models.findById(model.id()).orElseThrow(),
+        m -> m.file(new FilePath(WEIGHTS)).orElseThrow().state() == FileImportState.COPYING);
+    clock.advance(LEASE.plusSeconds(1));
+    assertThat(nodeB.maintain()).isEqualTo(1);
+    nodeB.awaitEnd(model.id(), Duration.ofSeconds(20));
+
+    stalled.countDown();
+    Polling.until(() -> nodeA.isRunning(model.id()), running -> !running);
+
+    assertThat(models.findById(model.id()).orElseThrow().state()).isEqualTo(ImportState.READY);
+    assertThat(store.paths()).hasSize(FILES.size());
+    int weightsPosition = FILES.indexOf(WEIGHTS);
+    assertThat(store.bytes(ModelVersions.storagePath(model.id(), weightsPosition)))
+        .isEqualTo(weights);
   }
 
   @Test

@@ -143,9 +143,9 @@ public abstract class ImportLeasesContract {
     importing("r1");
     leases.claim("r1", "node-a", T0, T0.plus(LEASE));
 
-    leases.release("r1", "node-b"); // not its claim: nothing happens
+    leases.release("r1", "node-b", T0); // not its claim: nothing happens
     assertThat(leases.holds("r1", "node-a", T0)).isTrue();
-    leases.release("r1", "node-a");
+    leases.release("r1", "node-a", T0);
 
     assertThat(leases.holds("r1", "node-a", T0)).isFalse();
     assertThat(leases.claim("r1", "node-b", T0.plusSeconds(1), T0.plusSeconds(31))).isTrue();
@@ -160,10 +160,25 @@ public abstract class ImportLeasesContract {
     store.models().update(done.failImport("gave up", T0.plusSeconds(4)));
     leases.claim("r3", "node-a", T0, T0.plus(LEASE));
 
-    assertThat(leases.claimable(T0.plusSeconds(10), 10)).containsExactly("r2", "r1");
-    assertThat(leases.claimable(T0.plusSeconds(10), 1)).containsExactly("r2");
+    assertThat(leases.claimable(T0.plusSeconds(10), Duration.ZERO, 10)).containsExactly("r2", "r1");
+    assertThat(leases.claimable(T0.plusSeconds(10), Duration.ZERO, 1)).containsExactly("r2");
     // Once r3's claim ran out, it may be taken over too.
-    assertThat(leases.claimable(T0.plus(LEASE), 10)).containsExactly("r2", "r3", "r1");
+    assertThat(leases.claimable(T0.plus(LEASE), Duration.ZERO, 10))
+        .containsExactly("r2", "r3", "r1");
+  }
+
+  @Test
+  void givenAVersionJustRegistered_claimable_leavesItToItsNodeForTheGrace() {
+    importing("fresh", "o1", T0);
+    importing("older", "o2", T0.minusSeconds(60));
+    importing("released", "o3", T0.minusSeconds(1));
+    leases.claim("released", "node-a", T0, T0.plus(LEASE));
+    leases.release("released", "node-a", T0);
+
+    // A claim given up may be taken over at once; one never taken waits for its grace.
+    assertThat(leases.claimable(T0.plusSeconds(5), LEASE, 10)).containsExactly("older", "released");
+    assertThat(leases.claimable(T0.plus(LEASE), LEASE, 10))
+        .containsExactly("older", "released", "fresh");
   }
 
   @Test

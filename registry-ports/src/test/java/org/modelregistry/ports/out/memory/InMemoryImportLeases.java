@@ -60,20 +60,22 @@ public final class InMemoryImportLeases implements ImportLeases {
   }
 
   @Override
-  public synchronized void release(String registrationId, String nodeId) {
+  public synchronized void release(String registrationId, String nodeId, Instant now) {
     Lease current = leases.get(registrationId);
     if (current != null && current.owner().equals(nodeId)) {
-      leases.remove(registrationId);
+      leases.put(registrationId, new Lease(nodeId, now));
     }
   }
 
   @Override
-  public synchronized List<String> claimable(Instant now, int limit) {
+  public synchronized List<String> claimable(Instant now, java.time.Duration grace, int limit) {
     return models.findImporting().stream()
         .filter(
             m -> {
               Lease lease = leases.get(m.id());
-              return lease == null || !lease.until().isAfter(now);
+              return lease == null
+                  ? !m.createdAt().isAfter(now.minus(grace))
+                  : !lease.until().isAfter(now);
             })
         .sorted(Comparator.comparing(RegisteredModel::createdAt).thenComparing(RegisteredModel::id))
         .limit(limit)
