@@ -9,7 +9,12 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-      System.out.println("Usage: java -jar registry-bench.jar import [flags]   (import --help)");
+      System.out.println(
+          """
+          Usage: java -jar registry-bench.jar <benchmark> [flags]
+
+            import   import throughput of one large model file   (import --help)
+            list     list and get latency with many models       (list --help)""");
       return;
     }
     if (!appOnClasspath()) {
@@ -21,8 +26,9 @@ public final class BenchMain {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "import" -> ImportBenchmark.main(rest);
+      case "list" -> ListLatencyBenchmark.main(rest);
       default -> {
-        System.err.println("Unknown benchmark '" + args[0] + "'; known: import");
+        System.err.println("Unknown benchmark '" + args[0] + "'; known: import, list");
         System.exit(2);
       }
     }
