@@ -26,7 +26,12 @@ final class Listing {
    */
   static Condition after(PageCursor cursor, Field<Long> createdAt, Field<String> id) {
     long micros = EpochMicros.of(cursor.createdAt());
-    return createdAt.gt(micros).or(createdAt.eq(micros).and(id.gt(cursor.id())));
+    // The leading bound is implied by the rest; it is what lets SQLite and PostgreSQL start the
+    // (created_at, id) index scan at the cursor instead of filtering from its first row (the
+    // list benchmark: a page half-way through a million rows, 53 ms to 0.2 ms on SQLite).
+    return createdAt
+        .ge(micros)
+        .and(createdAt.gt(micros).or(createdAt.eq(micros).and(id.gt(cursor.id()))));
   }
 
   /**
@@ -35,7 +40,9 @@ final class Listing {
    */
   static Condition afterNewestFirst(PageCursor cursor, Field<Long> createdAt, Field<String> id) {
     long micros = EpochMicros.of(cursor.createdAt());
-    return createdAt.lt(micros).or(createdAt.eq(micros).and(id.lt(cursor.id())));
+    return createdAt
+        .le(micros)
+        .and(createdAt.lt(micros).or(createdAt.eq(micros).and(id.lt(cursor.id()))));
   }
 
   /**
