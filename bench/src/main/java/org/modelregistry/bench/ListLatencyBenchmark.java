@@ -288,7 +288,9 @@ public final class ListLatencyBenchmark {
             pageAlone(
                 connection,
                 String.format(
-                    Locale.ROOT, "plain SQL: page at %,d, keyset as the adapter has it", deep),
+                    Locale.ROOT,
+                    "plain SQL: page at %,d, keyset without the created_at >= bound",
+                    deep),
                 "SELECT * FROM model_instance WHERE (created_at > ? OR (created_at = ? AND id > ?))"
                     + order,
                 List.of(micros, micros, id, pageSize + 1),
