@@ -107,6 +107,15 @@ class PostgresSystemTest {
       HttpResponse<String> fileset =
           send(two, "POST", "/apis/files/v2/workspaces/team/filesets", "{\"name\": \"weights\"}");
       assertThat(fileset.statusCode()).as(fileset.body()).isEqualTo(201);
+      // PostgreSQL cannot store NUL in text: refused with the field, as on SQLite, never a 500.
+      HttpResponse<String> nul =
+          send(
+              two,
+              "POST",
+              "/apis/files/v2/workspaces/team/filesets",
+              "{\"name\": \"nul\", \"description\": \"a\\u0000b\"}");
+      assertThat(nul.statusCode()).as(nul.body()).isEqualTo(422);
+      assertThat(nul.body()).contains("description");
       assertThat(
               send(one, "GET", "/apis/files/v2/workspaces/team/filesets/weights", null)
                   .statusCode())

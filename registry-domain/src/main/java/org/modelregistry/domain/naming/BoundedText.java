@@ -15,14 +15,20 @@ public final class BoundedText {
   private BoundedText() {}
 
   /**
-   * Returns {@code text} when it is null or within {@code max} characters, otherwise throws a
-   * violation at the value itself (callers place it with {@code Violations.at}).
+   * Returns {@code text} when it is null or within {@code max} characters and free of NUL
+   * characters, otherwise throws a violation at the value itself (callers place it with {@code
+   * Violations.at}).
    */
   public static String requireAtMost(String text, int max, String what) {
     // Limits count characters as people see them (code points), not UTF-16 units.
     if (text != null && text.codePointCount(0, text.length()) > max) {
       throw ValidationException.of(
           what + " must be at most " + max + " characters", "string_too_long");
+    }
+    // PostgreSQL cannot store NUL in text (SQLite can): refused here, for every database alike.
+    if (text != null && text.indexOf('\u0000') >= 0) {
+      throw ValidationException.of(
+          what + " must not contain NUL characters", "string_pattern_mismatch");
     }
     return text;
   }

@@ -41,6 +41,16 @@ class BoundedTextTest {
     assertThat(violations.get(0).message()).contains("display_name").contains("3");
   }
 
+  @Test
+  void givenANulCharacter_requireAtMost_rejectsItForEveryDatabaseAlike() {
+    var violations = violationsOf(() -> BoundedText.requireAtMost("a\u0000b", 255, "description"));
+
+    assertThat(violations)
+        .extracting(Violation::path, Violation::type)
+        .containsExactly(violation("string_pattern_mismatch"));
+    assertThat(violations.get(0).message()).contains("description").contains("NUL");
+  }
+
   @ParameterizedTest
   @NullAndEmptySource
   @ValueSource(strings = {" ", "   ", "\t", "\n"})
