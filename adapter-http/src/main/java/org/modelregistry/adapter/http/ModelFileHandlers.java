@@ -3,7 +3,6 @@ package org.modelregistry.adapter.http;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
-import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.registration.FileImport;
@@ -43,7 +42,7 @@ final class ModelFileHandlers {
   private void serve(Context ctx, boolean withBody) {
     QueryParams query = new QueryParams(ctx);
     query.allowOnly(PARAMS);
-    Optional<String> owner = query.nonEmpty(RegistrationHandlers.OWNER, Actor.MAX_USER_ID_LENGTH);
+    Optional<String> owner = RegistrationHandlers.ownerParam(query);
     ModelVersionRef ref = RegistrationHandlers.ref(query, owner);
     FilePath file = query.pathParam(PATH, FileDownload.pathAsSent(ctx, PATH), FilePath::new);
     query.throwIfAny();

@@ -130,7 +130,7 @@ final class RegistrationHandlers {
     QueryParams query = new QueryParams(ctx);
     query.allowOnly(VERSIONS_PARAMS);
     ResourceName name = query.pathParam(NAME, ResourceName::new);
-    Optional<String> owner = query.nonEmpty(OWNER, Actor.MAX_USER_ID_LENGTH);
+    Optional<String> owner = ownerParam(query);
     PageRequest page = query.page(false, MAX_LIMIT);
     query.throwIfAny();
     RegisteredModelQuery versions =
@@ -151,7 +151,7 @@ final class RegistrationHandlers {
     query.allowOnly(LIST_PARAMS);
     Optional<ModelKind> type = query.choice("type", KINDS);
     Optional<Visibility> visibility = query.choice("visibility", VISIBILITIES);
-    Optional<String> owner = query.nonEmpty(OWNER, Actor.MAX_USER_ID_LENGTH);
+    Optional<String> owner = ownerParam(query);
     // A prefix of a name is itself made of a name's characters, so the name rule checks it.
     Optional<String> namePrefix =
         query
@@ -175,7 +175,7 @@ final class RegistrationHandlers {
   void update(Context ctx) {
     QueryParams query = new QueryParams(ctx);
     query.allowOnly(Set.of(OWNER));
-    ModelVersionRef ref = ref(query, query.nonEmpty(OWNER, Actor.MAX_USER_ID_LENGTH));
+    ModelVersionRef ref = ref(query, ownerParam(query));
     Map<String, Object> body = body(ctx);
     RegistrationUpdate update = query.alongside(() -> RegistrationDocuments.readUpdate(body));
     query.throwIfAny();
@@ -190,7 +190,7 @@ final class RegistrationHandlers {
   void delete(Context ctx) {
     QueryParams query = new QueryParams(ctx);
     query.allowOnly(Set.of(OWNER));
-    ModelVersionRef ref = ref(query, query.nonEmpty(OWNER, Actor.MAX_USER_ID_LENGTH));
+    ModelVersionRef ref = ref(query, ownerParam(query));
     query.throwIfAny();
     useCases.delete().delete(identities.callerOf(ctx), ref);
     ctx.status(HttpStatus.NO_CONTENT);
@@ -204,6 +204,11 @@ final class RegistrationHandlers {
     ResourceName name = query.pathParam(NAME, ResourceName::new);
     VersionName version = query.pathParam(VERSION, VersionName::new);
     return name == null || version == null ? null : new ModelVersionRef(name, version, owner);
+  }
+
+  /** The {@code owner} query parameter: a user id that names another's version, when given. */
+  static Optional<String> ownerParam(QueryParams query) {
+    return query.nonEmpty(OWNER, Actor.MAX_USER_ID_LENGTH);
   }
 
   /** An owner as the path names it: a user id (not blank, at most 255 characters). */

@@ -96,8 +96,7 @@ public final class ModelImporter implements AutoCloseable {
     if (jobs.containsKey(id)) {
       return;
     }
-    java.time.Instant now = now();
-    if (!node.leases().claim(id, node.nodeId(), now, now.plus(node.leaseDuration()))) {
+    if (!claim(id)) {
       LOG.log(Level.DEBUG, "registration " + id + " is imported by another node");
       return;
     }
@@ -115,6 +114,12 @@ public final class ModelImporter implements AutoCloseable {
     }
   }
 
+  /** Claims {@code id} for this node for one lease from now; whether it holds it. */
+  private boolean claim(String id) {
+    java.time.Instant now = now();
+    return node.leases().claim(id, node.nodeId(), now, now.plus(node.leaseDuration()));
+  }
+
   /** Versions one takeover round looks at, at most. */
   static final int TAKEOVER_BATCH = 100;
 
@@ -129,10 +134,7 @@ public final class ModelImporter implements AutoCloseable {
     // A version registered less than a lease ago and not claimed yet is its registering node's
     // to claim in a moment: taking it would race that node's first copy.
     for (String id : node.leases().claimable(now(), node.leaseDuration(), TAKEOVER_BATCH)) {
-      java.time.Instant now = now();
-      if (jobs.containsKey(id)
-          || !node.leases().claim(id, node.nodeId(), now, now.plus(node.leaseDuration()))
-          || jobs.containsKey(id)) {
+      if (jobs.containsKey(id) || !claim(id) || jobs.containsKey(id)) {
         continue;
       }
       // One version that cannot be recovered must not keep the others (or the server) down.
@@ -157,9 +159,9 @@ public final class ModelImporter implements AutoCloseable {
    */
   public int maintain() {
     for (Job job : List.copyOf(jobs.values())) {
-      java.time.Instant now = now();
       boolean renewed;
       try {
+        java.time.Instant now = now();
         renewed = node.leases().renew(job.id, node.nodeId(), now, now.plus(node.leaseDuration()));
       } catch (RuntimeException e) {
         // The database is unreachable: the claim may run out; the copies check it as they record.
@@ -480,7 +482,7 @@ public final class ModelImporter implements AutoCloseable {
       } else if (model.get().state() == ImportState.IMPORTING
           && !stopRequested
           && mayRemoveBytes()
-          && node.leases().holds(id, node.nodeId(), now())) {
+          && confirmHeld()) {
         for (FileImport file : model.get().unfinishedFiles()) {
           record(
               file.target(),
