@@ -103,14 +103,4 @@ public record Identity(
   public Actor actor() {
     return new Actor(id, type);
   }
-
-  /** Whether it may act in {@code account}: a member of it, or an administrator. */
-  public boolean belongsToAccount(String account) {
-    return admin || accounts.contains(account);
-  }
-
-  /** Whether it may act in {@code workspace}: a member of it, or an administrator. */
-  public boolean belongsToWorkspace(String workspace) {
-    return admin || workspaces.contains(workspace);
-  }
 }

@@ -237,10 +237,6 @@ public final class RegisteredModel {
     return caller.admin() || caller.is(ownerId);
   }
 
-  public boolean isOwnedBy(String userId) {
-    return ownerId.equals(userId);
-  }
-
   /** Usable: every file stored and verified. */
   public boolean isReady() {
     return state == ImportState.READY;

@@ -213,7 +213,8 @@ class IdentityTest {
 
   @Test
   void givenMember_belongsTo_isTrueOnlyForItsAccountsAndWorkspaces() {
-    Identity alice = anIdentity().withAccounts("acct-1").withWorkspaces("ws-1").build();
+    // Memberships decide through the caller an identity is: the one rule of who may act where.
+    Caller alice = Caller.of(anIdentity().withAccounts("acct-1").withWorkspaces("ws-1").build());
 
     assertThat(alice.belongsToAccount("acct-1")).isTrue();
     assertThat(alice.belongsToAccount("acct-2")).isFalse();
@@ -225,7 +226,7 @@ class IdentityTest {
 
   @Test
   void givenAdmin_belongsTo_isTrueEverywhere() {
-    Identity root = anIdentity().admin(true).build();
+    Caller root = Caller.of(anIdentity().admin(true).build());
 
     assertThat(root.belongsToAccount("any")).isTrue();
     assertThat(root.belongsToWorkspace("any")).isTrue();
