@@ -93,6 +93,9 @@ public final class ApiKeyAuthentication implements IdentitySource {
 
   /** Stores the request's identity, or refuses the request. */
   void authenticate(Context ctx) {
+    if (RouteAccess.PUBLIC_PATHS.contains(ctx.path())) {
+      return; // operational routes answer anyone, and ignore any key presented with them
+    }
     String address = ctx.ip();
     Optional<String> presented = presentedKey(ctx);
     if (presented.isEmpty()) {
@@ -124,7 +127,9 @@ public final class ApiKeyAuthentication implements IdentitySource {
 
   /** A request without a key passed {@link #authenticate} only for a route anonymous may read. */
   private void requireAnonymousRead(Context ctx) {
-    if (identityOf(ctx).isEmpty() && !anonymousReadAllowed(ctx)) {
+    if (identityOf(ctx).isEmpty()
+        && !anonymousReadAllowed(ctx)
+        && !ctx.routeRoles().contains(RouteAccess.PUBLIC)) {
       throw AuthenticationFailed.unauthenticated("an API key is required");
     }
   }
