@@ -1,9 +1,14 @@
 package org.modelregistry.adapter.persistence;
 
 import java.sql.Connection;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
@@ -13,6 +18,7 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 import org.modelregistry.ports.out.ApiKeyRepository;
 import org.modelregistry.ports.out.AuditLog;
+import org.modelregistry.ports.out.DependencyCheck;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.out.IdentityRepository;
 import org.modelregistry.ports.out.ImportLeases;
@@ -63,9 +69,11 @@ public final class Database implements AutoCloseable {
   private final ApiKeyRepository apiKeys;
   private final AuditLog auditLog;
   private final ImportLeases importLeases;
+  private final DependencyCheck readiness;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Database(DatabaseVendor vendor, DatabaseVendor.OpenedDataSource opened) {
+  private Database(
+      DatabaseVendor vendor, DatabaseVendor.OpenedDataSource opened, MigrationVersion schema) {
     this.opened = opened;
     // Repositories reach the transaction's connection through the thread-local provider, so a
     // service's inTransaction spans every repository call it makes on that thread.
@@ -90,6 +98,7 @@ public final class Database implements AutoCloseable {
     this.apiKeys = new JooqApiKeyRepository(dsl, vendor);
     this.auditLog = new JooqAuditLog(dsl, transactions, vendor);
     this.importLeases = new JooqImportLeases(dsl);
+    this.readiness = new DatabaseReadiness(dsl, schema);
   }
 
   /**
@@ -117,28 +126,34 @@ public final class Database implements AutoCloseable {
     DatabaseVendor vendor = DatabaseVendor.forUrl(jdbcUrl, options);
     DatabaseVendor.OpenedDataSource opened = vendor.open(jdbcUrl);
     try {
-      migrate(opened.dataSource());
-      return new Database(vendor, opened);
+      MigrationVersion schema = migrate(opened.dataSource());
+      return new Database(vendor, opened, schema);
     } catch (RuntimeException e) {
       closeQuietly(opened, e);
       throw e;
     }
   }
 
-  private static void migrate(DataSource dataSource) {
-    MigrateResult result =
+  /** Migrates the schema; returns the version this code's migrations bring it to. */
+  private static MigrationVersion migrate(DataSource dataSource) {
+    Flyway flyway =
         Flyway.configure(Database.class.getClassLoader())
             .dataSource(dataSource)
             .locations(MIGRATIONS)
             .failOnMissingLocations(true)
-            .load()
-            .migrate();
+            .load();
+    MigrateResult result = flyway.migrate();
     if (result.migrationsExecuted > 0) {
       LOG.info(
           "migrated the registry schema to version {} ({} migration(s))",
           result.targetSchemaVersion,
           result.migrationsExecuted);
     }
+    return Arrays.stream(flyway.info().all())
+        .map(MigrationInfo::getVersion)
+        .filter(Objects::nonNull)
+        .max(Comparator.naturalOrder())
+        .orElseThrow(() -> new IllegalStateException("no schema migration found"));
   }
 
   /** Stores templates; safe for concurrent use. */
@@ -192,6 +207,14 @@ public final class Database implements AutoCloseable {
 
   public TransactionRunner transactions() {
     return transactions;
+  }
+
+  /**
+   * Checks that the database answers and holds the schema this code needs (for readiness probes):
+   * one query, on a pooled connection.
+   */
+  public DependencyCheck readinessCheck() {
+    return readiness;
   }
 
   /** For tests of this adapter: queries outside the ports, such as the connection settings. */

@@ -36,6 +36,7 @@ import java.util.UUID;
 import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.ports.out.ArtifactStore;
+import org.modelregistry.ports.out.DependencyCheck;
 import org.modelregistry.ports.out.StorageException;
 import org.modelregistry.ports.out.StoredArtifact;
 import org.slf4j.Logger;
@@ -101,6 +102,28 @@ public final class LocalArtifactStore implements ArtifactStore {
       throw new StorageException("cannot open the artifact store at " + root, e);
     }
     removeStaleUploads();
+  }
+
+  /**
+   * Checks that the store's folders are still there and writable (for readiness probes): a disk
+   * unmounted or turned read-only under a running node shows here, not at the next upload.
+   */
+  public DependencyCheck readinessCheck() {
+    return new DependencyCheck() {
+      @Override
+      public String name() {
+        return "artifact_store";
+      }
+
+      @Override
+      public void check() {
+        for (Path area : List.of(files, incoming)) {
+          if (!Files.isDirectory(area, NOFOLLOW_LINKS) || !Files.isWritable(area)) {
+            throw new StorageException(area + " is not a writable folder");
+          }
+        }
+      }
+    };
   }
 
   @Override

@@ -34,6 +34,7 @@ import okhttp3.OkHttpClient;
 import org.modelregistry.domain.error.ValidationException;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.ports.out.ArtifactStore;
+import org.modelregistry.ports.out.DependencyCheck;
 import org.modelregistry.ports.out.StorageException;
 import org.modelregistry.ports.out.StoredArtifact;
 import org.slf4j.Logger;
@@ -133,6 +134,30 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
       throw e;
     }
     return store;
+  }
+
+  /**
+   * Checks that the bucket answers (for readiness probes): one HEAD request, with this store's
+   * credentials, which a failure never shows.
+   */
+  public DependencyCheck readinessCheck() {
+    return new DependencyCheck() {
+      @Override
+      public String name() {
+        return "artifact_store";
+      }
+
+      @Override
+      public void check() {
+        try {
+          if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+            throw new StorageException("bucket " + bucket + " does not exist");
+          }
+        } catch (MinioException | IllegalStateException e) {
+          throw failure("cannot reach bucket", bucket, e);
+        }
+      }
+    };
   }
 
   @Override

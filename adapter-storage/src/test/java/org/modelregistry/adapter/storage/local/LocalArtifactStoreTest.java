@@ -1,6 +1,7 @@
 package org.modelregistry.adapter.storage.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
@@ -37,6 +38,19 @@ class LocalArtifactStoreTest {
     files = root.resolve(LocalArtifactStore.FILES);
     outside = Files.createDirectories(dir.resolve("outside"));
     Files.write(outside.resolve("secret.txt"), SECRET);
+  }
+
+  @Test
+  void givenItsFolders_readinessCheck_passes_andFailsOnceTheyAreGone() throws Exception {
+    Path root = dir.resolve("store");
+    var store = new LocalArtifactStore(root);
+    assertThatCode(store.readinessCheck()::check).doesNotThrowAnyException();
+
+    Files.delete(root.resolve("incoming"));
+
+    assertThatThrownBy(store.readinessCheck()::check)
+        .isInstanceOf(StorageException.class)
+        .hasMessageContaining("incoming");
   }
 
   @Test

@@ -1,12 +1,14 @@
 package org.modelregistry.adapter.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minio.BucketExistsArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
+import io.minio.RemoveBucketArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.messages.Item;
@@ -27,6 +29,20 @@ import org.modelregistry.ports.out.StoredArtifact;
 class S3ArtifactStoreTest {
 
   @RegisterExtension final S3ProxyExtension s3 = S3Servers.extension();
+
+  @Test
+  void givenTheBucket_readinessCheck_passes_andFailsOnceTheBucketIsGone() throws Exception {
+    try (var store = S3ArtifactStore.open(S3Servers.settings(s3, "probed", ""));
+        MinioClient client = S3Servers.client(s3)) {
+      assertThatCode(store.readinessCheck()::check).doesNotThrowAnyException();
+
+      client.removeBucket(RemoveBucketArgs.builder().bucket("probed").build());
+
+      assertThatThrownBy(store.readinessCheck()::check)
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("probed");
+    }
+  }
 
   @Test
   void givenMissingBucket_open_createsIt() throws Exception {
