@@ -57,7 +57,21 @@ public final class HttpApi {
    */
   public static Javalin create(
       HttpSettings settings, RegistryUseCases useCases, IdentitySource identities) {
+    return create(settings, useCases, identities, Operations.standalone());
+  }
+
+  /**
+   * An unstarted server as {@link #create(HttpSettings, RegistryUseCases, IdentitySource)} makes,
+   * whose operational routes ({@code /healthz}, {@code /readyz}, {@code /metrics}) answer from
+   * {@code operations}, and which records every request in its meters.
+   */
+  public static Javalin create(
+      HttpSettings settings,
+      RegistryUseCases useCases,
+      IdentitySource identities,
+      Operations operations) {
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(operations, "operations");
     Objects.requireNonNull(useCases, "useCases");
     Objects.requireNonNull(identities, "identities");
     JsonCodec codec = new JsonCodec();
@@ -78,6 +92,8 @@ public final class HttpApi {
         new FilesetHandlers(useCases.workspace(), workspaceBodies, identities);
     FilesetFileHandlers filesetFiles =
         new FilesetFileHandlers(useCases.workspace(), identities, settings.maxUploadBytes());
+    OperationsHandlers operational = new OperationsHandlers(operations);
+    RequestLog requestLog = new RequestLog(operations.meters());
 
     return Javalin.create(
         config -> {
@@ -93,8 +109,17 @@ public final class HttpApi {
           config.http.prefer405over404 = true;
           config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
           ErrorMapping.register(config.routes);
+          // First of the before handlers: refusals by the authentication carry the id too.
+          requestLog.register(config);
           identities.register(config.routes);
           audit.register(config.routes);
+
+          getAndHead(
+              config.routes, OperationsHandlers.HEALTH, operational::health, RouteAccess.PUBLIC);
+          getAndHead(
+              config.routes, OperationsHandlers.READY, operational::ready, RouteAccess.PUBLIC);
+          getAndHead(
+              config.routes, OperationsHandlers.METRICS, operational::metrics, RouteAccess.PUBLIC);
 
           config.routes.post("/v4/model-templates", templates::create);
           getAndHead(config.routes, "/v4/model-templates", templates::list);
@@ -185,8 +210,22 @@ public final class HttpApi {
       IdentitySource identities,
       String host,
       int port) {
+    return start(settings, useCases, identities, Operations.standalone(), host, port);
+  }
+
+  /**
+   * Creates the API with requests acting as {@code identities} tells and its operational routes
+   * answering from {@code operations}, and starts it.
+   */
+  public static RunningHttpApi start(
+      HttpSettings settings,
+      RegistryUseCases useCases,
+      IdentitySource identities,
+      Operations operations,
+      String host,
+      int port) {
     Objects.requireNonNull(host, "host");
-    return new RunningHttpApi(create(settings, useCases, identities).start(host, port));
+    return new RunningHttpApi(create(settings, useCases, identities, operations).start(host, port));
   }
 
   private static ReferenceSchemas loadWorkspaceSchemas() {
