@@ -1,11 +1,15 @@
 package org.modelregistry.app;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.modelregistry.adapter.http.ApiKeyAuthentication;
 import org.modelregistry.adapter.http.HttpApi;
 import org.modelregistry.adapter.http.HttpSettings;
+import org.modelregistry.adapter.http.IdentitySource;
 import org.modelregistry.adapter.http.IdentityUseCases;
+import org.modelregistry.adapter.http.Operations;
 import org.modelregistry.adapter.http.RegistrationUseCases;
 import org.modelregistry.adapter.http.RegistryUseCases;
 import org.modelregistry.adapter.http.RunningHttpApi;
@@ -37,6 +41,7 @@ import org.modelregistry.application.identity.ListIdentitiesService;
 import org.modelregistry.application.identity.RecordAuditService;
 import org.modelregistry.application.identity.RevokeApiKeyService;
 import org.modelregistry.application.identity.UpdateIdentityService;
+import org.modelregistry.application.operations.CheckReadinessService;
 import org.modelregistry.application.registration.DeleteRegisteredModelService;
 import org.modelregistry.application.registration.GetRegisteredModelService;
 import org.modelregistry.application.registration.ImportNode;
@@ -63,6 +68,7 @@ import org.modelregistry.application.workspace.ReadFilesetFileService;
 import org.modelregistry.application.workspace.UpdateModelAdapterService;
 import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 import org.modelregistry.ports.out.ArtifactStore;
+import org.modelregistry.ports.out.DependencyCheck;
 import org.modelregistry.ports.out.ExternalFileSource;
 import org.modelregistry.ports.out.IdGenerator;
 import org.modelregistry.ports.out.SecretStore;
@@ -80,10 +86,17 @@ public final class RegistryApplication implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryApplication.class);
 
+  /** A dependency slower than this to answer a readiness probe counts as down. */
+  private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
+
+  /** Probes within this long of a check share its outcome. */
+  private static final Duration READINESS_REUSE = Duration.ofSeconds(1);
+
   private final Database database;
   private final HttpSourceFetcher fetcher;
   private final ExternalFilesetSources external;
   private final ModelImporter importer;
+  private final RegistryMetrics metrics;
   private final RunningHttpApi server;
 
   private RegistryApplication(
@@ -91,11 +104,13 @@ public final class RegistryApplication implements AutoCloseable {
       HttpSourceFetcher fetcher,
       ExternalFilesetSources external,
       ModelImporter importer,
+      RegistryMetrics metrics,
       RunningHttpApi server) {
     this.database = database;
     this.fetcher = fetcher;
     this.external = external;
     this.importer = importer;
+    this.metrics = metrics;
     this.server = server;
   }
 
@@ -117,8 +132,10 @@ public final class RegistryApplication implements AutoCloseable {
     HttpSourceFetcher fetcher = null;
     ExternalFilesetSources external = null;
     ModelImporter importer = null;
+    RegistryMetrics metrics = null;
     try {
-      ArtifactStore store = openStore(settings.storage());
+      OpenedStore opened = openStore(settings.storage());
+      ArtifactStore store = opened.store();
       FetchSettings fetchSettings = fetchSettings(settings.imports());
       fetcher = new HttpSourceFetcher(fetchSettings);
       // Filesets on S3 or a Hugging Face hub are reached through the same SSRF guard as imports.
@@ -168,25 +185,36 @@ public final class RegistryApplication implements AutoCloseable {
               settings.maxRequestBodyBytes(),
               settings.localIdentity(),
               settings.localAdmin(),
-              settings.maxUploadBytes());
-      RunningHttpApi server =
+              settings.maxUploadBytes(),
+              HttpSettings.DEFAULT_SHUTDOWN_GRACE);
+      metrics = new RegistryMetrics(database, importer);
+      var operations =
+          new Operations(
+              new CheckReadinessService(
+                  List.of(database.readinessCheck(), opened.readiness()),
+                  clock,
+                  READINESS_TIMEOUT,
+                  READINESS_REUSE),
+              metrics.registry());
+      IdentitySource identities =
           switch (settings.authentication()) {
-            case LOCAL -> HttpApi.start(httpSettings, useCases, settings.host(), settings.port());
+            case LOCAL -> IdentitySource.fixed(settings.localIdentity(), settings.localAdmin());
             case API_KEYS -> {
               bootstrapAdmin(database, settings, clock, console);
-              yield HttpApi.start(
-                  httpSettings,
-                  useCases,
-                  ApiKeyAuthentication.withDefaultLimit(
-                      useCases.identity().authenticate(), clock, settings.anonymousPublicReads()),
-                  settings.host(),
-                  settings.port());
+              yield ApiKeyAuthentication.withDefaultLimit(
+                  useCases.identity().authenticate(), clock, settings.anonymousPublicReads());
             }
           };
-      return new RegistryApplication(database, fetcher, external, importer, server);
+      RunningHttpApi server =
+          HttpApi.start(
+              httpSettings, useCases, identities, operations, settings.host(), settings.port());
+      return new RegistryApplication(database, fetcher, external, importer, metrics, server);
     } catch (RuntimeException e) {
       if (importer != null) {
         importer.close();
+      }
+      if (metrics != null) {
+        metrics.close();
       }
       if (external != null) {
         external.close();
@@ -199,18 +227,27 @@ public final class RegistryApplication implements AutoCloseable {
     }
   }
 
-  private static ArtifactStore openStore(StorageOptions storage) {
+  /** The artifact store and the check of its readiness. */
+  private record OpenedStore(ArtifactStore store, DependencyCheck readiness) {}
+
+  private static OpenedStore openStore(StorageOptions storage) {
     return switch (storage) {
-      case StorageOptions.Local local -> new LocalArtifactStore(local.root());
-      case StorageOptions.S3 s3 ->
-          S3ArtifactStore.open(
-              new S3Settings(
-                  s3.endpoint(),
-                  s3.region(),
-                  s3.bucket(),
-                  s3.prefix(),
-                  s3.accessKey(),
-                  s3.secretKey()));
+      case StorageOptions.Local local -> {
+        var store = new LocalArtifactStore(local.root());
+        yield new OpenedStore(store, store.readinessCheck());
+      }
+      case StorageOptions.S3 s3 -> {
+        var store =
+            S3ArtifactStore.open(
+                new S3Settings(
+                    s3.endpoint(),
+                    s3.region(),
+                    s3.bucket(),
+                    s3.prefix(),
+                    s3.accessKey(),
+                    s3.secretKey()));
+        yield new OpenedStore(store, store.readinessCheck());
+      }
     };
   }
 
@@ -349,6 +386,7 @@ public final class RegistryApplication implements AutoCloseable {
       try {
         importer.close();
       } finally {
+        metrics.close();
         external.close();
         fetcher.close();
         database.close();

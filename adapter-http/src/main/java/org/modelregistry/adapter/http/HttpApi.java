@@ -6,6 +6,7 @@ import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson3;
 import io.javalin.security.RouteRole;
 import java.util.Objects;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The registry's HTTP API. Two families of routes: {@code /v4/model-templates} and {@code
@@ -107,7 +108,14 @@ public final class HttpApi {
           config.http.maxRequestSize = settings.maxRequestBodyBytes();
           // A known path asked with another method answers 405 (with Allow), not 404.
           config.http.prefer405over404 = true;
-          config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+          config.jetty.modifyServer(
+              server -> {
+                server.setErrorHandler(new JettyErrors());
+                // Stopping closes the connectors first, then waits (up to the grace) for the
+                // requests in flight, which the graceful handler counts; late ones answer 503.
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(settings.shutdownGrace().toMillis());
+              });
           ErrorMapping.register(config.routes);
           // First of the before handlers: refusals by the authentication carry the id too.
           requestLog.register(config);

@@ -2,12 +2,11 @@ package org.modelregistry.adapter.http;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.modelregistry.application.operations.CheckReadinessService;
 import org.modelregistry.ports.in.operations.CheckReadinessUseCase;
+import org.modelregistry.ports.in.operations.Readiness;
 
 /**
  * What the operational routes answer from: the readiness of the node's dependencies ({@code
@@ -28,8 +27,7 @@ public record Operations(CheckReadinessUseCase readiness, PrometheusMeterRegistr
   /** No dependency to check (always ready) and meters of the HTTP API only: for tests. */
   public static Operations standalone() {
     return new Operations(
-        new CheckReadinessService(
-            List.of(), Clock.systemUTC(), Duration.ofSeconds(1), Duration.ZERO),
+        () -> new Readiness(List.of(), Instant.now()),
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   }
 }

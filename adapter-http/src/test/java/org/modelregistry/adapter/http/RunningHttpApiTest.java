@@ -3,12 +3,24 @@ package org.modelregistry.adapter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.modelregistry.application.operations.CheckReadinessService;
+import org.modelregistry.ports.out.DependencyCheck;
 
 class RunningHttpApiTest {
 
@@ -34,6 +46,71 @@ class RunningHttpApiTest {
       assertThatThrownBy(
               () -> client.send(HttpRequest.newBuilder(uri).build(), BodyHandlers.ofString()))
           .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void givenARequestInFlight_close_refusesNewConnectionsAndFinishesIt() throws Exception {
+    var entered = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    DependencyCheck slow =
+        new DependencyCheck() {
+          @Override
+          public String name() {
+            return "database";
+          }
+
+          @Override
+          public void check() {
+            entered.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    var operations =
+        new Operations(
+            new CheckReadinessService(
+                List.of(slow), Clock.systemUTC(), Duration.ofSeconds(60), Duration.ZERO),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
+      RunningHttpApi running =
+          HttpApi.start(
+              HttpSettings.forLocalIdentity(ApiFixture.LOCAL)
+                  .withShutdownGrace(Duration.ofSeconds(30)),
+              ApiFixture.realUseCases(),
+              IdentitySource.fixed(ApiFixture.LOCAL),
+              operations,
+              "127.0.0.1",
+              0);
+      URI ready = URI.create("http://127.0.0.1:" + running.port() + "/readyz");
+      URI health = URI.create("http://127.0.0.1:" + running.port() + "/healthz");
+      var inFlight =
+          client.sendAsync(HttpRequest.newBuilder(ready).build(), BodyHandlers.ofString());
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+      Future<?> stopping = background.submit(running::close);
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      boolean refused = false;
+      while (!refused && System.nanoTime() < deadline) {
+        try {
+          client.send(HttpRequest.newBuilder(health).build(), BodyHandlers.ofString());
+          Thread.sleep(20);
+        } catch (IOException e) {
+          refused = true;
+        }
+      }
+      assertThat(refused).as("new connections refused while stopping").isTrue();
+      assertThat(stopping).isNotDone();
+
+      release.countDown();
+
+      assertThat(inFlight.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      stopping.get(10, TimeUnit.SECONDS);
     }
   }
 }

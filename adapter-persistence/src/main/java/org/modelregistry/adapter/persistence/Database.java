@@ -1,9 +1,12 @@
 package org.modelregistry.adapter.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -207,6 +210,24 @@ public final class Database implements AutoCloseable {
 
   public TransactionRunner transactions() {
     return transactions;
+  }
+
+  /**
+   * The connection pool's use now; empty for SQLite, which opens a connection per call and has no
+   * pool.
+   */
+  public Optional<ConnectionPoolStatistics> poolStatistics() {
+    if (!(opened.dataSource() instanceof HikariDataSource pool)
+        || pool.getHikariPoolMXBean() == null) {
+      return Optional.empty();
+    }
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    return Optional.of(
+        new ConnectionPoolStatistics(
+            bean.getActiveConnections(),
+            bean.getIdleConnections(),
+            bean.getThreadsAwaitingConnection(),
+            pool.getMaximumPoolSize()));
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.modelregistry.adapter.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,23 @@ class DatabaseReadinessTest {
   void givenAMigratedPostgresDatabase_check_passes() {
     try (PostgresDatabases.Opened opened = PostgresDatabases.open()) {
       assertThatCode(opened.database().readinessCheck()::check).doesNotThrowAnyException();
+    }
+  }
+
+  @Test
+  void givenPostgres_poolStatistics_showTheConfiguredMaximum_andSqliteHasNone() {
+    try (PostgresDatabases.Opened opened = PostgresDatabases.open();
+        Database sqlite = Database.open(SqliteFiles.url(dir.resolve("registry.db")))) {
+      opened.database().readinessCheck().check();
+
+      assertThat(opened.database().poolStatistics())
+          .hasValueSatisfying(
+              pool -> {
+                assertThat(pool.maximum()).isEqualTo(DatabaseOptions.DEFAULT_MAX_POOL_SIZE);
+                assertThat(pool.active() + pool.idle()).isPositive();
+                assertThat(pool.waiting()).isZero();
+              });
+      assertThat(sqlite.poolStatistics()).isEmpty();
     }
   }
 

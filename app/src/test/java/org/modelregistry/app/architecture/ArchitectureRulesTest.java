@@ -35,7 +35,10 @@ class ArchitectureRulesTest {
     "org.eclipse.jetty..",
     "com.networknt..",
     "org.flywaydb..",
-    "org.sqlite.."
+    "org.sqlite..",
+    "io.micrometer..",
+    "io.prometheus..",
+    "com.zaxxer.hikari.."
   };
 
   @ArchTest
@@ -147,6 +150,15 @@ class ArchitectureRulesTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("io.minio..");
+
+  @ArchTest
+  static final ArchRule metricsOnlyInTheHttpAdapterAndTheApp =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(HTTP, APP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.micrometer..", "io.prometheus..");
 
   @ArchTest
   static final ArchRule jacksonOnlyInAdapters =

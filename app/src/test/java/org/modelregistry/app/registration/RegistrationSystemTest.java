@@ -126,6 +126,33 @@ class RegistrationSystemTest {
   // --- tests
 
   @Test
+  void givenAnImport_operationalRoutes_reportReadinessAndItsMeters() throws Exception {
+    start();
+    put("/api/v1.0/model/enc/1.0", body(source.url("/files/weights.bin") + SIGNED));
+    assertThat(awaitOutcome("/api/v1.0/model/enc/1.0").get("state")).isEqualTo("READY");
+
+    HttpResponse<String> health = get("/healthz");
+    HttpResponse<String> ready = get("/readyz");
+    HttpResponse<String> metrics = get("/metrics");
+
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(json(ready).get("checks"))
+        .isEqualTo(Map.of("database", "UP", "artifact_store", "UP"));
+    long imported = WEIGHTS.length + ENTRY.length + CONDA.length;
+    assertThat(metrics.body())
+        .contains("registry_imports_bytes_total " + (double) imported)
+        .contains("registry_imports_files_total 3.0")
+        .contains("registry_imports_running 0.0")
+        .contains("jvm_memory_used_bytes{")
+        .contains("jvm_gc_pause_seconds")
+        .contains("process_uptime_seconds")
+        .contains(
+            "http_server_requests_seconds_count{method=\"PUT\","
+                + "route=\"/api/v1.0/model/{name}/{version}\",status=\"202\"} 1");
+  }
+
+  @Test
   void givenServedFiles_register_importsThemAndServesThemBackVerified() throws Exception {
     start();
 

@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
 import org.modelregistry.application.Timestamps;
 import org.modelregistry.domain.error.ConflictException;
@@ -68,6 +69,8 @@ public final class ModelImporter implements AutoCloseable {
   private final ImportNode node;
   private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+  private final LongAdder importedBytes = new LongAdder();
+  private final LongAdder importedFiles = new LongAdder();
   private volatile ScheduledExecutorService maintenance;
 
   public ModelImporter(
@@ -262,6 +265,24 @@ public final class ModelImporter implements AutoCloseable {
       // the job logged its own failure
     }
     return true;
+  }
+
+  /** How many versions this node imports now. */
+  public int runningImports() {
+    return jobs.size();
+  }
+
+  /**
+   * Bytes of the files this node imported and recorded since it started (a file copied again after
+   * a failed attempt counts once; bytes of attempts that failed do not count).
+   */
+  public long importedBytes() {
+    return importedBytes.sum();
+  }
+
+  /** Files this node imported and recorded since it started. */
+  public long importedFiles() {
+    return importedFiles.sum();
   }
 
   /** Whether an import of {@code id} runs here. */
@@ -574,6 +595,10 @@ public final class ModelImporter implements AutoCloseable {
           Optional<RegisteredModel> after =
               record(target, m -> m.completeFile(target, stored.size(), stored.sha256(), now()));
           kept = after.flatMap(m -> m.file(target)).map(FileImport::isStored).orElse(false);
+          if (kept) {
+            importedFiles.increment();
+            importedBytes.add(stored.size());
+          }
           if (after.isPresent() && !kept) {
             // Recorded, but FAILED (a size mismatch): the version failed with it.
             stopOthers(position);

@@ -49,6 +49,10 @@ class ModelImporterTest {
     assertThat(services.store.paths())
         .hasSize(FILES.size())
         .allMatch(p -> p.startsWith("registrations/" + model.id() + "/"));
+    assertThat(services.importer.importedFiles()).isEqualTo(FILES.size());
+    assertThat(services.importer.importedBytes())
+        .isEqualTo(FILES.stream().mapToLong(f -> content(f).length).sum());
+    assertThat(services.importer.runningImports()).isZero();
   }
 
   @Test
@@ -80,6 +84,7 @@ class ModelImporterTest {
 
     assertThat(model.state()).isEqualTo(ImportState.READY);
     assertThat(services.fetcher.fetchesOf(signedUrl(WEIGHTS))).isEqualTo(2);
+    assertThat(services.importer.importedFiles()).isEqualTo(FILES.size());
   }
 
   @Test
@@ -97,6 +102,7 @@ class ModelImporterTest {
         .contains("gave up after 3 attempts");
     assertThat(services.fetcher.fetchesOf(signedUrl(WEIGHTS))).isEqualTo(3);
     assertThat(services.store.paths()).isEmpty();
+    assertThat(services.importer.importedFiles()).isLessThan(FILES.size());
   }
 
   @Test
