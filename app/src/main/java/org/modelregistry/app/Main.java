@@ -33,6 +33,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    LogOutput.use(settings.logFormat());
     RegistryApplication application;
     try {
       application = RegistryApplication.start(settings, Main::announce);
@@ -44,7 +45,17 @@ public final class Main {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(application::close, "registry-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  // SIGTERM: no new connections, requests in flight finish (up to the grace),
+                  // then the imports stop where they are and their claims are given up.
+                  LOG.info("Stopping: finishing the requests in flight");
+                  application.close();
+                  LOG.info("Model registry stopped");
+                },
+                "registry-shutdown"));
     LOG.info(
         "Model registry listening on http://{}:{} (data in {})",
         settings.host(),

@@ -186,7 +186,7 @@ public final class RegistryApplication implements AutoCloseable {
               settings.localIdentity(),
               settings.localAdmin(),
               settings.maxUploadBytes(),
-              HttpSettings.DEFAULT_SHUTDOWN_GRACE);
+              settings.shutdownGrace());
       metrics = new RegistryMetrics(database, importer);
       var operations =
           new Operations(

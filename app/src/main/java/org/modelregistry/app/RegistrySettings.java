@@ -1,6 +1,7 @@
 package org.modelregistry.app;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.modelregistry.adapter.persistence.DatabaseOptions;
@@ -31,6 +32,8 @@ import org.modelregistry.domain.workspace.CredentialEndpoints;
  * @param bootstrapAdminKey the key of the administrator created on first start, if configured
  * @param anonymousPublicReads whether requests without an API key may read public registered models
  * @param database how a PostgreSQL database is logged in to and pooled (SQLite ignores it)
+ * @param shutdownGrace how long a stopping server waits for requests in flight
+ * @param logFormat how log lines are written on standard output
  */
 public record RegistrySettings(
     String host,
@@ -49,7 +52,9 @@ public record RegistrySettings(
     Authentication authentication,
     java.util.Optional<String> bootstrapAdminKey,
     boolean anonymousPublicReads,
-    DatabaseOptions database) {
+    DatabaseOptions database,
+    Duration shutdownGrace,
+    LogFormat logFormat) {
 
   public RegistrySettings {
     Objects.requireNonNull(host, "host");
@@ -63,6 +68,8 @@ public record RegistrySettings(
     Objects.requireNonNull(authentication, "authentication");
     Objects.requireNonNull(bootstrapAdminKey, "bootstrapAdminKey");
     Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+    Objects.requireNonNull(logFormat, "logFormat");
   }
 
   /** The embedded file store inside {@code dataDir}. */
@@ -93,6 +100,18 @@ public record RegistrySettings(
         + ", anonymousPublicReads="
         + anonymousPublicReads
         + "]";
+  }
+
+  /** How log lines are written. */
+  public enum LogFormat {
+    /** One readable line per event (the default). */
+    TEXT,
+    /** One JSON object per line, with the request id and the access line's fields as keys. */
+    JSON;
+
+    public static LogFormat fromWire(String text) {
+      return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    }
   }
 
   /** How requests are authenticated. */

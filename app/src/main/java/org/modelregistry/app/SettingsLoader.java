@@ -34,8 +34,17 @@ public final class SettingsLoader {
     }
   }
 
+  /** The setting naming the configuration file; it cannot be set inside that file. */
+  static final String CONFIG = "config";
+
   public static final List<Setting> SETTINGS =
       List.of(
+          new Setting(
+              CONFIG,
+              "",
+              "A configuration file: Java properties whose keys are these settings' flag names"
+                  + " (port=8080, s3-bucket=models); environment variables and flags override"
+                  + " it."),
           new Setting("host", "0.0.0.0", "Address the HTTP server binds to."),
           new Setting("port", "8080", "HTTP port (0 picks a free port)."),
           new Setting("data-dir", "./data", "Folder for the embedded database and stored files."),
@@ -153,7 +162,17 @@ public final class SettingsLoader {
               "import-lease-seconds",
               "30",
               "How long a node's claim on an import lasts unrenewed; another node takes over the"
-                  + " imports of a node silent that long."));
+                  + " imports of a node silent that long."),
+          new Setting(
+              "shutdown-grace-seconds",
+              "30",
+              "On stop (SIGTERM), how long requests in flight may finish while no new connection"
+                  + " is accepted; running imports then stop and resume on another node or at the"
+                  + " next start."),
+          new Setting(
+              "log-format",
+              "text",
+              "text (readable lines) or json (one JSON object per line, for log collectors)."));
 
   private SettingsLoader() {}
 
@@ -165,7 +184,9 @@ public final class SettingsLoader {
   /** The {@code --help} text: every setting with its flag, variable and default. */
   public static String help() {
     var text = new StringBuilder("Usage: java -jar model-registry.jar [--flag value ...]\n\n");
-    text.append("Every setting is a flag or an environment variable (flags win):\n\n");
+    text.append(
+        "Every setting is a flag, an environment variable or a key of the --config file;\n"
+            + "flags win over variables, variables over the file, the file over defaults:\n\n");
     for (Setting s : SETTINGS) {
       text.append(
           String.format(
@@ -194,15 +215,22 @@ public final class SettingsLoader {
    * @throws InvalidSettingException naming the first setting that is unknown or unusable
    */
   public static RegistrySettings load(String[] args, Map<String, String> environment) {
+    Map<String, String> flags = parseFlags(args);
     Map<String, String> values = new HashMap<>();
     for (Setting s : SETTINGS) {
       values.put(s.flag(), s.defaultValue());
+    }
+    String configFile = flags.getOrDefault(CONFIG, environment.getOrDefault(env(CONFIG), ""));
+    if (!configFile.isBlank()) {
+      values.putAll(ConfigFile.read(Path.of(configFile.trim()), known()));
+    }
+    for (Setting s : SETTINGS) {
       String fromEnvironment = environment.get(s.environmentVariable());
       if (fromEnvironment != null && !fromEnvironment.isBlank()) {
         values.put(s.flag(), fromEnvironment.trim());
       }
     }
-    values.putAll(parseFlags(args));
+    values.putAll(flags);
 
     Path dataDir = Path.of(values.get("data-dir"));
     String databaseUrl = values.get("database-url");
@@ -242,7 +270,30 @@ public final class SettingsLoader {
         authentication(values),
         bootstrapKey(values),
         anonymousRead(values),
-        databaseOptions(values));
+        databaseOptions(values),
+        Duration.ofSeconds(nonNegativeLong(values, "shutdown-grace-seconds")),
+        parse(values, "log-format", RegistrySettings.LogFormat::fromWire, "text or json"));
+  }
+
+  private static String env(String flag) {
+    return SETTINGS.stream()
+        .filter(s -> s.flag().equals(flag))
+        .findFirst()
+        .orElseThrow()
+        .environmentVariable();
+  }
+
+  /** Every setting a configuration file may hold: all but the file itself. */
+  private static List<String> known() {
+    return SETTINGS.stream().map(Setting::flag).filter(flag -> !flag.equals(CONFIG)).toList();
+  }
+
+  private static long nonNegativeLong(Map<String, String> values, String flag) {
+    long value = parse(values, flag, Long::parseLong, "a non-negative integer");
+    if (value < 0) {
+      throw invalid(flag, values.get(flag), "a non-negative integer");
+    }
+    return value;
   }
 
   private static DatabaseOptions databaseOptions(Map<String, String> values) {

@@ -3,9 +3,12 @@ package org.modelregistry.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.identity.IdentityType;
 
@@ -226,5 +229,127 @@ class SettingsLoaderTest {
     assertThatThrownBy(
             () -> SettingsLoader.load(new String[] {"--local-identity-admin", "yes"}, Map.of()))
         .hasMessageContaining("--local-identity-admin");
+  }
+
+  @TempDir Path dir;
+
+  private Path configFile(String text) throws IOException {
+    return Files.writeString(dir.resolve("registry.properties"), text);
+  }
+
+  @Test
+  void givenAConfigFile_load_takesItsValuesOverDefaults_andEnvironmentAndFlagsOverIt()
+      throws IOException {
+    Path file =
+        configFile(
+            """
+            # a comment
+            port = 9000
+            host: 127.0.0.1
+            s3-region=eu-west-1
+            log-format = json
+            shutdown-grace-seconds = 5
+            max-body-bytes =
+            """);
+
+    RegistrySettings fromFile =
+        SettingsLoader.load(new String[] {"--config", file.toString()}, Map.of());
+    RegistrySettings overridden =
+        SettingsLoader.load(
+            new String[] {"--port", "9100"},
+            Map.of(
+                "REGISTRY_CONFIG",
+                file.toString(),
+                "REGISTRY_PORT",
+                "9050",
+                "REGISTRY_HOST",
+                "127.0.0.2"));
+
+    assertThat(fromFile.port()).isEqualTo(9000);
+    assertThat(fromFile.host()).isEqualTo("127.0.0.1");
+    assertThat(fromFile.logFormat()).isEqualTo(RegistrySettings.LogFormat.JSON);
+    assertThat(fromFile.shutdownGrace()).hasSeconds(5);
+    assertThat(fromFile.maxRequestBodyBytes()).isEqualTo(1_048_576); // blank: the default
+    assertThat(overridden.port()).isEqualTo(9100);
+    assertThat(overridden.host()).isEqualTo("127.0.0.2");
+    assertThat(overridden.logFormat()).isEqualTo(RegistrySettings.LogFormat.JSON);
+  }
+
+  @Test
+  void givenAnUnknownKeyInTheConfigFile_load_failsNamingIt() throws IOException {
+    Path file = configFile("port=9000\ns3-bukket=models\n");
+
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--config", file.toString()}, Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("'s3-bukket'")
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void givenAnInvalidValueInTheConfigFile_load_failsNamingTheSettingWithoutShowingSecrets()
+      throws IOException {
+    Path file = configFile("port=ninety\n");
+    Path secret = dir.resolve("secret.properties");
+    Files.writeString(secret, "bootstrap-admin-key=mr_not-a-key-hunter2\n");
+
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--config", file.toString()}, Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--port")
+        .hasMessageContaining("ninety");
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--config", secret.toString()}, Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--bootstrap-admin-key")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void givenAMissingConfigFile_load_failsNamingTheSetting() {
+    assertThatThrownBy(
+            () ->
+                SettingsLoader.load(
+                    new String[] {"--config", dir.resolve("absent.properties").toString()},
+                    Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--config")
+        .hasMessageContaining("absent.properties");
+  }
+
+  @Test
+  void givenTheConfigSettingInsideTheFile_load_refusesIt() throws IOException {
+    Path file = configFile("config=/etc/other.properties\n");
+
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--config", file.toString()}, Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("'config'");
+  }
+
+  @Test
+  void givenBadOperationalValues_load_failsNamingTheSetting() {
+    assertThatThrownBy(() -> SettingsLoader.load(new String[] {"--log-format", "xml"}, Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--log-format / REGISTRY_LOG_FORMAT")
+        .hasMessageContaining("text or json");
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--shutdown-grace-seconds", "-1"}, Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("--shutdown-grace-seconds");
+    RegistrySettings defaults = SettingsLoader.load(new String[0], Map.of());
+    assertThat(defaults.logFormat()).isEqualTo(RegistrySettings.LogFormat.TEXT);
+    assertThat(defaults.shutdownGrace()).hasSeconds(30);
+  }
+
+  @Test
+  void readme_documentsEverySettingWithItsVariable() throws IOException {
+    String readme = Files.readString(Path.of("..", "README.md"));
+
+    for (SettingsLoader.Setting setting : SettingsLoader.SETTINGS) {
+      assertThat(readme)
+          .as("README's configuration table row for --%s", setting.flag())
+          .contains("| `--" + setting.flag() + "` | `" + setting.environmentVariable() + "` |");
+    }
   }
 }
