@@ -5,6 +5,7 @@ import static org.modelregistry.adapter.persistence.jooq.Tables.REGISTERED_MODEL
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,6 +185,20 @@ final class JooqRegisteredModelRepository implements RegisteredModelRepository {
   @Override
   public List<RegisteredModel> findImporting() {
     return fetch(REGISTERED_MODELS.STATE.eq(ImportState.IMPORTING.name()), OLDEST_FIRST);
+  }
+
+  /** One grouped count over the state column. */
+  @Override
+  public Map<ImportState, Long> countByState() {
+    Map<ImportState, Long> counts = new EnumMap<>(ImportState.class);
+    for (ImportState state : ImportState.values()) {
+      counts.put(state, 0L);
+    }
+    dsl.select(REGISTERED_MODELS.STATE, DSL.count())
+        .from(REGISTERED_MODELS)
+        .groupBy(REGISTERED_MODELS.STATE)
+        .forEach(row -> counts.put(ImportState.valueOf(row.value1()), (long) row.value2()));
+    return counts;
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.modelregistry.ports.out;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.modelregistry.domain.naming.ResourceName;
+import org.modelregistry.domain.registration.ImportState;
 import org.modelregistry.domain.registration.RegisteredModel;
 import org.modelregistry.domain.registration.VersionName;
 import org.modelregistry.ports.in.registration.RegisteredModelQuery;
@@ -51,6 +53,12 @@ public interface RegisteredModelRepository {
 
   /** Every version still IMPORTING, oldest first: the work left over when a node stopped. */
   List<RegisteredModel> findImporting();
+
+  /**
+   * How many versions are in each import state, over every owner (for metrics): every state is a
+   * key, zero when none is in it.
+   */
+  Map<ImportState, Long> countByState();
 
   /** Deletes the version and its file rows; returns false when there was none. */
   boolean delete(String id);

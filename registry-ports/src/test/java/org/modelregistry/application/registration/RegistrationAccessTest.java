@@ -390,6 +390,11 @@ class RegistrationAccessTest {
     }
 
     @Override
+    public java.util.Map<org.modelregistry.domain.registration.ImportState, Long> countByState() {
+      return delegate.countByState();
+    }
+
+    @Override
     public boolean delete(String id) {
       return delegate.delete(id);
     }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -766,6 +767,26 @@ public abstract class RegisteredModelRepositoryContract {
     RegisteredModel othersPrivate = stored(aVersion().owner(BOB).createdAt(at(20)));
 
     assertThat(repository.findImporting()).containsExactly(copying, othersPrivate, late);
+  }
+
+  @Test
+  void givenVersionsInEveryState_countByState_countsEachOverEveryOwner() {
+    assertThat(repository.countByState())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(ImportState.IMPORTING, 0L, ImportState.READY, 0L, ImportState.FAILED, 0L));
+    stored(aVersion().createdAt(at(30)));
+    stored(aVersion().owner(BOB).createdAt(at(20)));
+    stored(ready(aVersion().createdAt(at(5)).build()));
+    stored(
+        aVersion()
+            .createdAt(at(1))
+            .build()
+            .startFile(file(0), null, at(2))
+            .failFile(file(0), "gone", at(3)));
+
+    assertThat(repository.countByState())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(ImportState.IMPORTING, 2L, ImportState.READY, 1L, ImportState.FAILED, 1L));
   }
 
   // ---- list: visibility and filters --------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.modelregistry.ports.out.memory;
 
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,15 @@ public final class InMemoryRegisteredModelRepository implements RegisteredModelR
         .filter(m -> m.state() == ImportState.IMPORTING)
         .sorted(NEWEST_FIRST.reversed())
         .toList();
+  }
+
+  @Override
+  public synchronized Map<ImportState, Long> countByState() {
+    Map<ImportState, Long> counts = new EnumMap<>(ImportState.class);
+    for (ImportState state : ImportState.values()) {
+      counts.put(state, byId.values().stream().filter(m -> m.state() == state).count());
+    }
+    return counts;
   }
 
   @Override
