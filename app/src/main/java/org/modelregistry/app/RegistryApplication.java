@@ -8,12 +8,8 @@ import org.modelregistry.adapter.http.ApiKeyAuthentication;
 import org.modelregistry.adapter.http.HttpApi;
 import org.modelregistry.adapter.http.HttpSettings;
 import org.modelregistry.adapter.http.IdentitySource;
-import org.modelregistry.adapter.http.IdentityUseCases;
 import org.modelregistry.adapter.http.Operations;
-import org.modelregistry.adapter.http.RegistrationUseCases;
-import org.modelregistry.adapter.http.RegistryUseCases;
 import org.modelregistry.adapter.http.RunningHttpApi;
-import org.modelregistry.adapter.http.WorkspaceUseCases;
 import org.modelregistry.adapter.persistence.Database;
 import org.modelregistry.adapter.storage.checkpoint.BoundedCheckpointReader;
 import org.modelregistry.adapter.storage.external.ExternalFilesetSources;
@@ -22,57 +18,16 @@ import org.modelregistry.adapter.storage.fetch.HttpSourceFetcher;
 import org.modelregistry.adapter.storage.local.LocalArtifactStore;
 import org.modelregistry.adapter.storage.s3.S3ArtifactStore;
 import org.modelregistry.adapter.storage.s3.S3Settings;
-import org.modelregistry.application.CreateModelService;
-import org.modelregistry.application.CreateTemplateService;
-import org.modelregistry.application.DeleteModelService;
-import org.modelregistry.application.DeleteTemplateService;
-import org.modelregistry.application.GetModelService;
-import org.modelregistry.application.GetTemplateService;
-import org.modelregistry.application.ListModelsService;
-import org.modelregistry.application.ListTemplatesService;
-import org.modelregistry.application.UpdateModelService;
-import org.modelregistry.application.identity.AuthenticateService;
+import org.modelregistry.application.Registry;
 import org.modelregistry.application.identity.BootstrapAdminService;
-import org.modelregistry.application.identity.CreateIdentityService;
-import org.modelregistry.application.identity.IssueApiKeyService;
-import org.modelregistry.application.identity.ListApiKeysService;
-import org.modelregistry.application.identity.ListAuditService;
-import org.modelregistry.application.identity.ListIdentitiesService;
-import org.modelregistry.application.identity.RecordAuditService;
-import org.modelregistry.application.identity.RevokeApiKeyService;
-import org.modelregistry.application.identity.UpdateIdentityService;
 import org.modelregistry.application.operations.CheckReadinessService;
-import org.modelregistry.application.registration.DeleteRegisteredModelService;
-import org.modelregistry.application.registration.GetRegisteredModelService;
-import org.modelregistry.application.registration.ImportNode;
 import org.modelregistry.application.registration.ImportSettings;
-import org.modelregistry.application.registration.ListRegisteredModelsService;
-import org.modelregistry.application.registration.ModelImporter;
-import org.modelregistry.application.registration.ReadModelFileService;
-import org.modelregistry.application.registration.RegisterModelService;
-import org.modelregistry.application.registration.UpdateRegisteredModelService;
-import org.modelregistry.application.spec.DeriveModelSpecService;
-import org.modelregistry.application.workspace.AddModelAdapterService;
-import org.modelregistry.application.workspace.CreateModelEntityService;
-import org.modelregistry.application.workspace.CredentialGuardedSource;
-import org.modelregistry.application.workspace.DeleteFilesetFileService;
-import org.modelregistry.application.workspace.DeleteModelAdapterService;
-import org.modelregistry.application.workspace.DeleteModelEntityService;
-import org.modelregistry.application.workspace.FilesetContents;
-import org.modelregistry.application.workspace.GetModelEntityService;
-import org.modelregistry.application.workspace.ListFilesetFilesService;
-import org.modelregistry.application.workspace.ListModelEntitiesService;
-import org.modelregistry.application.workspace.PatchModelEntityService;
-import org.modelregistry.application.workspace.PutFilesetFileService;
-import org.modelregistry.application.workspace.ReadFilesetFileService;
-import org.modelregistry.application.workspace.UpdateModelAdapterService;
 import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
+import org.modelregistry.ports.in.RegistryUseCases;
 import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.DependencyCheck;
-import org.modelregistry.ports.out.ExternalFileSource;
 import org.modelregistry.ports.out.IdGenerator;
 import org.modelregistry.ports.out.SecretStore;
-import org.modelregistry.ports.out.SourceFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +50,7 @@ public final class RegistryApplication implements AutoCloseable {
   private final Database database;
   private final HttpSourceFetcher fetcher;
   private final ExternalFilesetSources external;
-  private final ModelImporter importer;
+  private final Registry registry;
   private final RegistryMetrics metrics;
   private final RunningHttpApi server;
 
@@ -103,13 +58,13 @@ public final class RegistryApplication implements AutoCloseable {
       Database database,
       HttpSourceFetcher fetcher,
       ExternalFilesetSources external,
-      ModelImporter importer,
+      Registry registry,
       RegistryMetrics metrics,
       RunningHttpApi server) {
     this.database = database;
     this.fetcher = fetcher;
     this.external = external;
-    this.importer = importer;
+    this.registry = registry;
     this.metrics = metrics;
     this.server = server;
   }
@@ -131,7 +86,7 @@ public final class RegistryApplication implements AutoCloseable {
     Database database = Database.open(settings.databaseUrl(), settings.database());
     HttpSourceFetcher fetcher = null;
     ExternalFilesetSources external = null;
-    ModelImporter importer = null;
+    Registry registry = null;
     RegistryMetrics metrics = null;
     try {
       OpenedStore opened = openStore(settings.storage());
@@ -146,32 +101,26 @@ public final class RegistryApplication implements AutoCloseable {
       external = new ExternalFilesetSources(fetcher, fetchSettings, secrets);
       Clock clock = Clock.systemUTC();
       IdGenerator ids = new UuidIdGenerator();
-      importer =
-          new ModelImporter(
-              database.registeredModels(),
-              database.transactions(),
-              store,
-              fetcher,
-              clock,
-              settings.imports().importer(),
-              new ImportNode(
-                  claimOwner(settings.imports().nodeId()),
-                  database.importLeases(),
-                  settings.imports().leaseDuration()));
       var trustPolicy =
           TrustRemoteCodePolicy.of(settings.trustRemoteCodeSources().toArray(String[]::new));
-      RegistryUseCases useCases =
-          useCases(
-              database,
-              store,
-              fetcher,
-              new CredentialGuardedSource(settings.credentialEndpoints(), external),
-              importer,
-              trustPolicy,
-              ids,
-              clock);
-      int interrupted = importer.recoverInterrupted();
-      importer.startMaintenance();
+      registry =
+          Registry.builder()
+              .repositories(database.repositories())
+              .artifactStore(store)
+              .sourceFetcher(fetcher)
+              .externalFiles(external)
+              .credentialEndpoints(settings.credentialEndpoints())
+              .checkpointReader(new BoundedCheckpointReader())
+              .trustRemoteCode(trustPolicy)
+              .clock(clock)
+              .ids(ids)
+              .randomSource(new SecureRandomSource())
+              .importSettings(settings.imports().importer())
+              .claimOwner(claimOwner(settings.imports().nodeId()))
+              .leaseDuration(settings.imports().leaseDuration())
+              .build();
+      RegistryUseCases useCases = registry.useCases();
+      int interrupted = registry.start();
       if (interrupted > 0) {
         LOG.info(
             "took over {} import(s) a stopped node left unfinished: {}",
@@ -187,7 +136,7 @@ public final class RegistryApplication implements AutoCloseable {
               settings.localAdmin(),
               settings.maxUploadBytes(),
               settings.shutdownGrace());
-      metrics = new RegistryMetrics(database, importer);
+      metrics = new RegistryMetrics(database, registry.importStatistics());
       var operations =
           new Operations(
               new CheckReadinessService(
@@ -208,10 +157,10 @@ public final class RegistryApplication implements AutoCloseable {
       RunningHttpApi server =
           HttpApi.start(
               httpSettings, useCases, identities, operations, settings.host(), settings.port());
-      return new RegistryApplication(database, fetcher, external, importer, metrics, server);
+      return new RegistryApplication(database, fetcher, external, registry, metrics, server);
     } catch (RuntimeException e) {
-      if (importer != null) {
-        importer.close();
+      if (registry != null) {
+        registry.close();
       }
       if (metrics != null) {
         metrics.close();
@@ -258,89 +207,6 @@ public final class RegistryApplication implements AutoCloseable {
         .withAllowedHosts(imports.allowedHosts());
   }
 
-  /** Every use case, implemented by its service over the given driven ports. */
-  static RegistryUseCases useCases(
-      Database database,
-      ArtifactStore store,
-      SourceFetcher fetcher,
-      ExternalFileSource external,
-      ModelImporter importer,
-      TrustRemoteCodePolicy trustPolicy,
-      IdGenerator ids,
-      Clock clock) {
-    var templates = database.templates();
-    var entities = database.modelEntities();
-    var filesets = database.filesets();
-    var deriveSpec = new DeriveModelSpecService(new BoundedCheckpointReader());
-    var models = database.models();
-    var registered = database.registeredModels();
-    var transactions = database.transactions();
-    var contents = new FilesetContents(filesets, store, external);
-    return new RegistryUseCases(
-        new CreateTemplateService(templates, transactions, ids, clock),
-        new GetTemplateService(templates),
-        new ListTemplatesService(templates),
-        new DeleteTemplateService(templates),
-        new CreateModelService(models, templates, transactions, ids, clock),
-        new GetModelService(models),
-        new ListModelsService(models),
-        new UpdateModelService(models, templates, transactions),
-        new DeleteModelService(models),
-        new RegistrationUseCases(
-            new RegisterModelService(registered, fetcher, importer, ids, clock),
-            new GetRegisteredModelService(registered, importer),
-            new ListRegisteredModelsService(registered),
-            new UpdateRegisteredModelService(registered, transactions, clock),
-            new DeleteRegisteredModelService(registered, transactions, store, importer),
-            new ReadModelFileService(registered, store)),
-        new WorkspaceUseCases(
-            new CreateModelEntityService(
-                entities, filesets, contents, deriveSpec, trustPolicy, transactions, clock),
-            new GetModelEntityService(entities),
-            new ListModelEntitiesService(entities),
-            new PatchModelEntityService(
-                entities, filesets, contents, deriveSpec, trustPolicy, transactions, clock),
-            new DeleteModelEntityService(entities, transactions),
-            new AddModelAdapterService(entities, filesets, transactions, clock),
-            new UpdateModelAdapterService(entities, filesets, transactions, clock),
-            new DeleteModelAdapterService(entities, transactions, clock),
-            new org.modelregistry.application.workspace.CreateFilesetService(
-                filesets, external, clock),
-            new org.modelregistry.application.workspace.GetFilesetService(filesets),
-            new org.modelregistry.application.workspace.ListFilesetsService(filesets),
-            new org.modelregistry.application.workspace.PatchFilesetService(
-                filesets, transactions, clock),
-            new org.modelregistry.application.workspace.DeleteFilesetService(
-                filesets, entities, store, transactions),
-            new PutFilesetFileService(filesets, store),
-            new ReadFilesetFileService(filesets, contents),
-            new DeleteFilesetFileService(filesets, store),
-            new ListFilesetFilesService(filesets, contents)),
-        identityUseCases(database, clock));
-  }
-
-  /**
-   * Identities, API keys and the audit log over the database, keys drawn from a strong random
-   * source.
-   */
-  static IdentityUseCases identityUseCases(Database database, Clock clock) {
-    var identities = database.identities();
-    var keys = database.apiKeys();
-    var audit = database.auditLog();
-    var transactions = database.transactions();
-    var random = new SecureRandomSource();
-    return new IdentityUseCases(
-        new AuthenticateService(keys, identities, clock),
-        new CreateIdentityService(identities, clock),
-        new UpdateIdentityService(identities, transactions),
-        new ListIdentitiesService(identities),
-        new IssueApiKeyService(identities, keys, random, transactions, clock),
-        new RevokeApiKeyService(identities, keys, transactions, clock),
-        new ListApiKeysService(identities, keys),
-        new RecordAuditService(audit, clock),
-        new ListAuditService(audit));
-  }
-
   /**
    * On the first start (no identity yet) creates the administrator {@code admin} with the
    * configured key, or with a new one printed once on standard output: never through the log, which
@@ -384,7 +250,7 @@ public final class RegistryApplication implements AutoCloseable {
       server.close();
     } finally {
       try {
-        importer.close();
+        registry.close();
       } finally {
         metrics.close();
         external.close();

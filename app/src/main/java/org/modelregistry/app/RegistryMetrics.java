@@ -14,7 +14,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.ToIntFunction;
 import org.modelregistry.adapter.persistence.ConnectionPoolStatistics;
 import org.modelregistry.adapter.persistence.Database;
-import org.modelregistry.application.registration.ModelImporter;
+import org.modelregistry.domain.registration.ImportState;
+import org.modelregistry.ports.in.operations.ImportStatistics;
+import org.modelregistry.ports.in.operations.ReadImportStatisticsUseCase;
 
 /**
  * The meters {@code /metrics} shows besides the HTTP API's own: the JVM (memory, garbage
@@ -27,7 +29,7 @@ final class RegistryMetrics implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics garbageCollection = new JvmGcMetrics();
 
-  RegistryMetrics(Database database, ModelImporter importer) {
+  RegistryMetrics(Database database, ReadImportStatisticsUseCase imports) {
     new JvmMemoryMetrics().bindTo(registry);
     garbageCollection.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -36,16 +38,27 @@ final class RegistryMetrics implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
 
-    Gauge.builder("registry.imports.running", importer, ModelImporter::runningImports)
+    // One read for all import meters of a scrape: the version counts are a database query.
+    var statistics = new RecentImportStatistics(imports);
+    Gauge.builder("registry.imports.running", statistics, s -> s.get().running())
         .description("Model versions this node imports now")
         .register(registry);
-    FunctionCounter.builder("registry.imports.files", importer, ModelImporter::importedFiles)
+    FunctionCounter.builder("registry.imports.files", statistics, s -> s.get().importedFiles())
         .description("Files this node imported since it started")
         .register(registry);
-    FunctionCounter.builder("registry.imports", importer, ModelImporter::importedBytes)
+    FunctionCounter.builder("registry.imports", statistics, s -> s.get().importedBytes())
         .baseUnit("bytes")
         .description("Bytes of the files this node imported since it started")
         .register(registry);
+    for (ImportState state : ImportState.values()) {
+      Gauge.builder(
+              "registry.model.versions",
+              statistics,
+              s -> s.get().versionsByState().getOrDefault(state, 0L))
+          .tag("state", state.name())
+          .description("Registered model versions (all owners, all nodes) by import state")
+          .register(registry);
+    }
 
     if (database.poolStatistics().isPresent()) {
       poolGauge(database, "active", ConnectionPoolStatistics::active);
@@ -64,6 +77,30 @@ final class RegistryMetrics implements AutoCloseable {
         .tag("state", state)
         .description("Database connections of this node's pool, by state (max: the pool's size)")
         .register(registry);
+  }
+
+  /**
+   * The import statistics, read at most once a second: a scrape reads several meters, and every
+   * node of a cluster is scraped, so the count of versions must not be a query per meter.
+   */
+  private static final class RecentImportStatistics {
+    private static final long MAX_AGE_NANOS = 1_000_000_000L;
+    private final ReadImportStatisticsUseCase imports;
+    private ImportStatistics last;
+    private long readAt;
+
+    RecentImportStatistics(ReadImportStatisticsUseCase imports) {
+      this.imports = imports;
+    }
+
+    synchronized ImportStatistics get() {
+      long now = System.nanoTime();
+      if (last == null || now - readAt > MAX_AGE_NANOS) {
+        last = imports.importStatistics();
+        readAt = now;
+      }
+      return last;
+    }
   }
 
   /** The registry to scrape and to record HTTP requests in. */

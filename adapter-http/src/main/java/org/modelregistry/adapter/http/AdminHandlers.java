@@ -11,6 +11,7 @@ import org.modelregistry.adapter.http.IdentityResponses.Items;
 import org.modelregistry.domain.error.ForbiddenException;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.identity.Identity;
+import org.modelregistry.ports.in.IdentityUseCases;
 import org.modelregistry.ports.in.identity.AuditQuery;
 import tools.jackson.databind.node.ObjectNode;
 

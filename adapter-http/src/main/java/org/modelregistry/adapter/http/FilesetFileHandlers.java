@@ -14,6 +14,7 @@ import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.workspace.EntityName;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.domain.workspace.WorkspaceName;
+import org.modelregistry.ports.in.WorkspaceUseCases;
 import org.modelregistry.ports.in.workspace.FilesetFile;
 import org.modelregistry.ports.in.workspace.ReadFilesetFileUseCase.FileContent;
 import org.modelregistry.ports.out.StorageException;

@@ -12,6 +12,7 @@ import org.modelregistry.domain.workspace.FilesetPatch;
 import org.modelregistry.domain.workspace.FilesetPurpose;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.domain.workspace.WorkspaceName;
+import org.modelregistry.ports.in.WorkspaceUseCases;
 import org.modelregistry.ports.in.workspace.EntitySort;
 import org.modelregistry.ports.in.workspace.FilesetQuery;
 import org.modelregistry.ports.in.workspace.NewFileset;

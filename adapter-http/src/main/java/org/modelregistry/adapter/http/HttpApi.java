@@ -7,6 +7,7 @@ import io.javalin.json.JavalinJackson3;
 import io.javalin.security.RouteRole;
 import java.util.Objects;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.modelregistry.ports.in.RegistryUseCases;
 
 /**
  * The registry's HTTP API. Two families of routes: {@code /v4/model-templates} and {@code

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.naming.FilePath;
 import org.modelregistry.domain.registration.FileImport;
+import org.modelregistry.ports.in.RegistrationUseCases;
 import org.modelregistry.ports.in.registration.ModelVersionRef;
 import org.modelregistry.ports.in.registration.ReadModelFileUseCase.FileContent;
 

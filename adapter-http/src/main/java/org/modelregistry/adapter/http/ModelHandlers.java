@@ -17,6 +17,7 @@ import org.modelregistry.domain.template.Template;
 import org.modelregistry.ports.in.CreateModelCommand;
 import org.modelregistry.ports.in.ModelQuery;
 import org.modelregistry.ports.in.ModelSort;
+import org.modelregistry.ports.in.RegistryUseCases;
 import org.modelregistry.ports.in.UpdateModelCommand;
 import org.modelregistry.ports.paging.Page;
 import org.modelregistry.ports.paging.PageRequest;

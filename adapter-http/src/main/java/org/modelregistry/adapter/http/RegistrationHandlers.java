@@ -27,6 +27,7 @@ import org.modelregistry.domain.registration.RegistrationDocuments;
 import org.modelregistry.domain.registration.RegistrationUpdate;
 import org.modelregistry.domain.registration.VersionName;
 import org.modelregistry.domain.registration.Visibility;
+import org.modelregistry.ports.in.RegistrationUseCases;
 import org.modelregistry.ports.in.registration.GetRegisteredModelUseCase;
 import org.modelregistry.ports.in.registration.ModelVersionRef;
 import org.modelregistry.ports.in.registration.RegisteredModelQuery;

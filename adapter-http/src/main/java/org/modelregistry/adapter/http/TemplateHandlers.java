@@ -7,6 +7,7 @@ import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.template.Template;
 import org.modelregistry.domain.template.TemplateDefinition;
 import org.modelregistry.ports.in.CreateTemplateCommand;
+import org.modelregistry.ports.in.RegistryUseCases;
 import org.modelregistry.ports.in.TemplateQuery;
 import org.modelregistry.ports.paging.PageRequest;
 

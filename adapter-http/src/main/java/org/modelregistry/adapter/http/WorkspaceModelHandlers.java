@@ -15,6 +15,7 @@ import org.modelregistry.domain.workspace.ModelEntityPatch;
 import org.modelregistry.domain.workspace.ModelRef;
 import org.modelregistry.domain.workspace.ProjectName;
 import org.modelregistry.domain.workspace.WorkspaceName;
+import org.modelregistry.ports.in.WorkspaceUseCases;
 import org.modelregistry.ports.in.workspace.EntitySort;
 import org.modelregistry.ports.in.workspace.ModelEntityQuery;
 import org.modelregistry.ports.in.workspace.NewModelAdapter;

@@ -33,6 +33,7 @@ import org.modelregistry.application.UpdateModelService;
 import org.modelregistry.domain.identity.Actor;
 import org.modelregistry.domain.identity.Caller;
 import org.modelregistry.domain.identity.IdentityType;
+import org.modelregistry.ports.in.RegistryUseCases;
 import org.modelregistry.ports.out.IdGenerator;
 import org.modelregistry.ports.out.TransactionRunner;
 import org.modelregistry.ports.out.memory.InMemoryRegistryStore;

@@ -26,6 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.modelregistry.domain.identity.Identity;
+import org.modelregistry.ports.in.IdentityUseCases;
+import org.modelregistry.ports.in.RegistryUseCases;
 import tools.jackson.databind.JsonNode;
 
 /**

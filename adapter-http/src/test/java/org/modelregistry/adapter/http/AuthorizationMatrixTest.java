@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.modelregistry.adapter.http.ApiFixture.Reply;
 import org.modelregistry.domain.registration.TestRegistrations;
+import org.modelregistry.ports.in.RegistryUseCases;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -17,6 +17,7 @@ import org.modelregistry.application.identity.RevokeApiKeyService;
 import org.modelregistry.application.identity.UpdateIdentityService;
 import org.modelregistry.domain.identity.Identity;
 import org.modelregistry.domain.identity.IdentityType;
+import org.modelregistry.ports.in.IdentityUseCases;
 import org.modelregistry.ports.in.identity.NewApiKey;
 import org.modelregistry.ports.out.TransactionRunner;
 import org.modelregistry.ports.out.memory.InMemoryApiKeyRepository;

@@ -38,6 +38,8 @@ import org.modelregistry.domain.registration.FileImport;
 import org.modelregistry.domain.registration.FileImportState;
 import org.modelregistry.domain.registration.SourceUrl;
 import org.modelregistry.domain.registration.TestRegistrations;
+import org.modelregistry.ports.in.RegistrationUseCases;
+import org.modelregistry.ports.in.RegistryUseCases;
 import org.modelregistry.ports.in.registration.ModelVersionRef;
 import org.modelregistry.ports.in.registration.ReadModelFileUseCase;
 import org.modelregistry.ports.out.StorageException;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.modelregistry.adapter.http.ApiFixture.Reply;
 import org.modelregistry.domain.model.ModelDefinition;
 import org.modelregistry.domain.testdata.TestNumbers;
+import org.modelregistry.ports.in.RegistryUseCases;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -25,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.modelregistry.adapter.http.ApiFixture.Reply;
 import org.modelregistry.domain.registration.TestRegistrations;
+import org.modelregistry.ports.in.RegistrationUseCases;
+import org.modelregistry.ports.in.RegistryUseCases;
 import org.modelregistry.ports.out.memory.ScriptedSourceFetcher;
 
 /**

@@ -13,6 +13,7 @@ import org.modelregistry.application.registration.ModelImporter;
 import org.modelregistry.application.registration.ReadModelFileService;
 import org.modelregistry.application.registration.RegisterModelService;
 import org.modelregistry.application.registration.UpdateRegisteredModelService;
+import org.modelregistry.ports.in.RegistrationUseCases;
 import org.modelregistry.ports.out.TransactionRunner;
 import org.modelregistry.ports.out.memory.InMemoryArtifactStore;
 import org.modelregistry.ports.out.memory.InMemoryImportLeases;

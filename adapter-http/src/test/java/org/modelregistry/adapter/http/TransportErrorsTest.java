@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.modelregistry.adapter.http.ApiFixture.Reply;
+import org.modelregistry.ports.in.RegistryUseCases;
 
 /** Failures before a body reaches validation, and failures that are not the client's. */
 class TransportErrorsTest {

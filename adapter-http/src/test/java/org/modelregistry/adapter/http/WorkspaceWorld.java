@@ -33,6 +33,7 @@ import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.domain.workspace.FilesetStorage;
 import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 import org.modelregistry.domain.workspace.WorkspaceName;
+import org.modelregistry.ports.in.WorkspaceUseCases;
 import org.modelregistry.ports.in.spec.DeriveModelSpecUseCase;
 import org.modelregistry.ports.in.workspace.NewFileset;
 import org.modelregistry.ports.out.memory.InMemoryArtifactStore;

@@ -28,6 +28,7 @@ import org.modelregistry.ports.out.ImportLeases;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.out.ModelRepository;
 import org.modelregistry.ports.out.RegisteredModelRepository;
+import org.modelregistry.ports.out.RegistryRepositories;
 import org.modelregistry.ports.out.TemplateRepository;
 import org.modelregistry.ports.out.TransactionRunner;
 import org.slf4j.Logger;
@@ -39,8 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (Database database = Database.open("jdbc:sqlite:/var/lib/registry/registry.db")) {
- *   var create = new CreateModelService(
- *       database.models(), database.templates(), database.transactions(), ids, clock);
+ *   Registry registry = Registry.builder().repositories(database.repositories())...build();
  *   ...
  * }
  * }</pre>
@@ -190,15 +190,17 @@ public final class Database implements AutoCloseable {
     return filesets;
   }
 
-  /** Runs work atomically across every repository of this database. */
+  /** Stores identities (users and service accounts); safe for concurrent use. */
   public IdentityRepository identities() {
     return identities;
   }
 
+  /** Stores API key records (hashes, never keys); safe for concurrent use. */
   public ApiKeyRepository apiKeys() {
     return apiKeys;
   }
 
+  /** Stores the audit trail of mutations; safe for concurrent use. */
   public AuditLog auditLog() {
     return auditLog;
   }
@@ -208,6 +210,7 @@ public final class Database implements AutoCloseable {
     return importLeases;
   }
 
+  /** Runs work atomically across every repository of this database. */
   public TransactionRunner transactions() {
     return transactions;
   }
@@ -236,6 +239,24 @@ public final class Database implements AutoCloseable {
    */
   public DependencyCheck readinessCheck() {
     return readiness;
+  }
+
+  /**
+   * Every repository of this database with its transactions, in one piece: what {@code
+   * org.modelregistry.application.Registry} is built on.
+   */
+  public RegistryRepositories repositories() {
+    return new RegistryRepositories(
+        templates,
+        models,
+        registeredModels,
+        importLeases,
+        modelEntities,
+        filesets,
+        identities,
+        apiKeys,
+        auditLog,
+        transactions);
   }
 
   /** For tests of this adapter: queries outside the ports, such as the connection settings. */

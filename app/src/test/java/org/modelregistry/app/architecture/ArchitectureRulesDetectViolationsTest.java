@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
+import org.modelregistry.application.archfixture.ServiceUsingInMemoryStore;
 import org.modelregistry.domain.archfixture.DomainClassUsingJavalin;
 
-/** Proves the rules are not vacuous: a bad class in the domain makes them fail. */
+/** Proves the rules are not vacuous: a bad class in the domain or the services makes them fail. */
 class ArchitectureRulesDetectViolationsTest {
 
   private final JavaClasses badDomain =
@@ -26,5 +27,15 @@ class ArchitectureRulesDetectViolationsTest {
     assertThatThrownBy(() -> ArchitectureRulesTest.noFrameworkTypesInDomainOrPorts.check(badDomain))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("io.javalin.Javalin");
+  }
+
+  @Test
+  void givenServiceUsingAnInMemoryAdapter_checkInMemoryRule_fails() {
+    JavaClasses badService = new ClassFileImporter().importClasses(ServiceUsingInMemoryStore.class);
+
+    assertThatThrownBy(
+            () -> ArchitectureRulesTest.servicesDoNotDependOnInMemoryAdapters.check(badService))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("InMemoryArtifactStore");
   }
 }

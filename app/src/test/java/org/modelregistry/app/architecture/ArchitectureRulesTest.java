@@ -25,6 +25,7 @@ class ArchitectureRulesTest {
   static final String PERSISTENCE = "org.modelregistry.adapter.persistence..";
   static final String STORAGE = "org.modelregistry.adapter.storage..";
   static final String APP = "org.modelregistry.app..";
+  static final String IN_MEMORY = "org.modelregistry.ports.out.memory..";
 
   static final String[] FRAMEWORKS = {
     "io.javalin..",
@@ -105,6 +106,26 @@ class ArchitectureRulesTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage(APPLICATION);
+
+  /** The in-memory adapters are for tests and embedding; services see only the ports. */
+  @ArchTest
+  static final ArchRule servicesDoNotDependOnInMemoryAdapters =
+      noClasses()
+          .that()
+          .resideInAPackage(APPLICATION)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(IN_MEMORY);
+
+  /** The server never runs on the in-memory adapters, which forget everything on a stop. */
+  @ArchTest
+  static final ArchRule serverDoesNotUseInMemoryAdapters =
+      noClasses()
+          .that()
+          .resideInAnyPackage(HTTP, PERSISTENCE, STORAGE, APP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(IN_MEMORY);
 
   @ArchTest
   static final ArchRule nothingDependsOnTheApp =

@@ -144,6 +144,8 @@ class RegistrationSystemTest {
         .contains("registry_imports_bytes_total " + (double) imported)
         .contains("registry_imports_files_total 3.0")
         .contains("registry_imports_running 0.0")
+        .contains("registry_model_versions{state=\"READY\"} 1.0")
+        .contains("registry_model_versions{state=\"IMPORTING\"} 0.0")
         .contains("jvm_memory_used_bytes{")
         .contains("jvm_gc_pause_seconds")
         .contains("process_uptime_seconds")

@@ -6,7 +6,7 @@ class InMemoryImportLeasesContractTest extends ImportLeasesContract {
 
   @Override
   protected LeaseStore openStore() {
-    var models = new InMemoryRegisteredModelRepository();
-    return new LeaseStore(models, new InMemoryImportLeases(models), () -> {});
+    var repositories = InMemoryRepositories.create();
+    return new LeaseStore(repositories.registeredModels(), repositories.importLeases(), () -> {});
   }
 }

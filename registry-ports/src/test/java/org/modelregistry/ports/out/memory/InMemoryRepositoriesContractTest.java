@@ -1,21 +1,21 @@
 package org.modelregistry.ports.out.memory;
 
 import org.junit.jupiter.api.Nested;
-import org.modelregistry.ports.out.TransactionRunner;
 import org.modelregistry.ports.out.contract.ModelRepositoryContract;
 import org.modelregistry.ports.out.contract.RegistryStores;
 import org.modelregistry.ports.out.contract.TemplateRepositoryContract;
 
 /**
- * The in-memory fake must behave like the real stores, or tests that use it prove nothing. Its
- * transaction runner is {@link TransactionRunner#direct()}, which is not atomic, so the transaction
- * suite does not apply to it.
+ * The templates and models of {@link InMemoryRepositories} must behave like the real stores, or
+ * tests and embeddings that use them prove nothing. Their transactions cannot roll back (see {@link
+ * LockingTransactionRunner}), so the transaction suite does not apply to them.
  */
 class InMemoryRepositoriesContractTest {
 
   private static RegistryStores freshStores() {
-    var store = new InMemoryRegistryStore();
-    return RegistryStores.of(store.templates(), store.models(), TransactionRunner.direct());
+    var repositories = InMemoryRepositories.create();
+    return RegistryStores.of(
+        repositories.templates(), repositories.models(), repositories.transactions());
   }
 
   @Nested

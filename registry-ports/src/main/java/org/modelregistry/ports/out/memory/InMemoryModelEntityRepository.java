@@ -15,7 +15,7 @@ import org.modelregistry.ports.in.workspace.ModelEntityQuery;
 import org.modelregistry.ports.out.ModelEntityRepository;
 import org.modelregistry.ports.paging.Page;
 
-/** Model entities held in memory behind one lock. A fake for service and HTTP tests. */
+/** Model entities held in memory behind one lock. For tests and in-memory embedding. */
 public final class InMemoryModelEntityRepository implements ModelEntityRepository {
 
   private final Map<ModelRef, ModelEntity> byKey = new LinkedHashMap<>();

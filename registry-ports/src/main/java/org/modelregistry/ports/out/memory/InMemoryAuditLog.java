@@ -10,7 +10,7 @@ import org.modelregistry.domain.identity.AuditEntry;
 import org.modelregistry.ports.out.AuditLog;
 import org.modelregistry.ports.paging.Page;
 
-/** The audit log held in memory behind one lock. A fake for service and HTTP tests. */
+/** The audit log held in memory behind one lock. For tests and in-memory embedding. */
 public final class InMemoryAuditLog implements AuditLog {
 
   /** An entry and its arrival number, which orders entries of the same instant. */

@@ -1,4 +1,4 @@
-package org.modelregistry.adapter.http;
+package org.modelregistry.ports.in;
 
 import java.util.Objects;
 import org.modelregistry.ports.in.registration.DeleteRegisteredModelUseCase;

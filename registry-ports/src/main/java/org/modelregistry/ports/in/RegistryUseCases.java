@@ -1,17 +1,12 @@
-package org.modelregistry.adapter.http;
+package org.modelregistry.ports.in;
 
 import java.util.Objects;
-import org.modelregistry.ports.in.CreateModelUseCase;
-import org.modelregistry.ports.in.CreateTemplateUseCase;
-import org.modelregistry.ports.in.DeleteModelUseCase;
-import org.modelregistry.ports.in.DeleteTemplateUseCase;
-import org.modelregistry.ports.in.GetModelUseCase;
-import org.modelregistry.ports.in.GetTemplateUseCase;
-import org.modelregistry.ports.in.ListModelsUseCase;
-import org.modelregistry.ports.in.ListTemplatesUseCase;
-import org.modelregistry.ports.in.UpdateModelUseCase;
 
-/** The driving ports the HTTP API calls, bundled so that wiring passes them in one piece. */
+/**
+ * Every driving port of the registry, bundled so that wiring passes them in one piece: to the HTTP
+ * API, or to an application that embeds the registry (see {@code
+ * org.modelregistry.application.Registry}).
+ */
 public record RegistryUseCases(
     CreateTemplateUseCase createTemplate,
     GetTemplateUseCase getTemplate,

@@ -24,7 +24,7 @@ import org.modelregistry.ports.paging.SortDirection;
 
 /**
  * Templates and models held in memory behind one lock, so that the rule "no template is deleted
- * while a model uses it" holds as it does in a database. A fake for service and HTTP tests.
+ * while a model uses it" holds as it does in a database. For tests and in-memory embedding.
  */
 public final class InMemoryRegistryStore {
 
@@ -34,10 +34,12 @@ public final class InMemoryRegistryStore {
   private final TemplateRepository templateRepository = new Templates();
   private final ModelRepository modelRepository = new Models();
 
+  /** The templates; deleting one fails while a model of this store uses it. */
   public TemplateRepository templates() {
     return templateRepository;
   }
 
+  /** The models. */
   public ModelRepository models() {
     return modelRepository;
   }

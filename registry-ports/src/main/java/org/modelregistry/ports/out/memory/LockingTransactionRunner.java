@@ -5,8 +5,9 @@ import java.util.function.Supplier;
 import org.modelregistry.ports.out.TransactionRunner;
 
 /**
- * Transactions for the in-memory fakes: one at a time under a lock, so a read-modify-write is
- * atomic as in a database (there is no rollback: the fakes only see whole writes).
+ * Transactions for the in-memory repositories: one at a time under a lock (a nested one joins the
+ * one its thread runs), so a read-modify-write is atomic as in a database. There is no rollback:
+ * writes made before the work throws stay, where a database would undo them.
  */
 public final class LockingTransactionRunner implements TransactionRunner {
 

@@ -10,8 +10,8 @@ import org.modelregistry.domain.identity.ApiKey;
 import org.modelregistry.ports.out.ApiKeyRepository;
 
 /**
- * API key records held in memory behind one lock, by prefix. A fake for service and HTTP tests;
- * unlike a database it does not require the owner to exist.
+ * API key records held in memory behind one lock, by prefix. For tests and in-memory embedding
+ * ({@link InMemoryRepositories}); unlike a database it does not require the owner to exist.
  */
 public final class InMemoryApiKeyRepository implements ApiKeyRepository {
 

@@ -8,7 +8,7 @@ import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.identity.Identity;
 import org.modelregistry.ports.out.IdentityRepository;
 
-/** Identities held in memory behind one lock, by id. A fake for service and HTTP tests. */
+/** Identities held in memory behind one lock, by id. For tests and in-memory embedding. */
 public final class InMemoryIdentityRepository implements IdentityRepository {
 
   private final Map<String, Identity> byId = new TreeMap<>();

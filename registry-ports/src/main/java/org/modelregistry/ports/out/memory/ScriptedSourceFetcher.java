@@ -18,9 +18,10 @@ import org.modelregistry.ports.out.SourceFetchException;
 import org.modelregistry.ports.out.SourceFetcher;
 
 /**
- * A source fetcher that answers from a script instead of the network: per URL, a queue of answers
- * (bytes, failures, a body that blocks until released) consumed one per fetch, the last one
- * repeating. Hosts named in {@link #refuseHost} are refused like blocked addresses.
+ * A source fetcher that answers from a script instead of the network, for tests and in-memory
+ * embedding: per URL, a queue of answers (bytes, failures, a body that blocks until released)
+ * consumed one per fetch, the last one repeating; a URL without answers is a 404. Hosts named in
+ * {@link #refuseHost} are refused like blocked addresses. Safe for concurrent use.
  */
 public final class ScriptedSourceFetcher implements SourceFetcher {
 
@@ -40,6 +41,7 @@ public final class ScriptedSourceFetcher implements SourceFetcher {
   private final Map<String, AtomicInteger> fetches = new ConcurrentHashMap<>();
   private final java.util.Set<String> refusedHosts = ConcurrentHashMap.newKeySet();
 
+  /** Serves {@code bytes}, with their length announced, at {@code url}. */
   public ScriptedSourceFetcher serve(String url, byte[] bytes) {
     return answer(url, new Body(bytes, bytes.length, null));
   }
@@ -49,11 +51,16 @@ public final class ScriptedSourceFetcher implements SourceFetcher {
     return answer(url, new Body(bytes, bytes.length, gate));
   }
 
+  /** Queues {@code answers} for the next fetches of {@code url}, after those queued already. */
   public ScriptedSourceFetcher answer(String url, Answer... answers) {
-    script.computeIfAbsent(url, u -> new ArrayDeque<>()).addAll(java.util.List.of(answers));
+    Deque<Answer> queue = script.computeIfAbsent(url, u -> new ArrayDeque<>());
+    synchronized (queue) {
+      queue.addAll(java.util.List.of(answers));
+    }
     return this;
   }
 
+  /** Refuses every URL on {@code host}, as the real fetcher refuses private addresses. */
   public ScriptedSourceFetcher refuseHost(String host) {
     refusedHosts.add(host);
     return this;
@@ -88,12 +95,19 @@ public final class ScriptedSourceFetcher implements SourceFetcher {
 
   private Answer next(String url) {
     Deque<Answer> answers = script.get(url);
-    if (answers == null || answers.isEmpty()) {
-      return new Failure("GET " + SourceUrl.redact(url) + " returned 404", false);
+    if (answers == null) {
+      return notFound(url);
     }
     synchronized (answers) {
+      if (answers.isEmpty()) {
+        return notFound(url);
+      }
       return answers.size() > 1 ? answers.poll() : answers.peek();
     }
+  }
+
+  private static Answer notFound(String url) {
+    return new Failure("GET " + SourceUrl.redact(url) + " returned 404", false);
   }
 
   private static FetchedSource ranged(byte[] bytes, FetchRequest request) {

@@ -13,7 +13,7 @@ import org.modelregistry.ports.out.ImportLeases;
 
 /**
  * Claims on the IMPORTING versions of an {@link InMemoryRegisteredModelRepository}, behind one
- * lock. A fake for service tests; several importers sharing one stand for several nodes.
+ * lock. For tests and in-memory embedding; several importers sharing one stand for several nodes.
  */
 public final class InMemoryImportLeases implements ImportLeases {
 
@@ -22,6 +22,7 @@ public final class InMemoryImportLeases implements ImportLeases {
   private final InMemoryRegisteredModelRepository models;
   private final Map<String, Lease> leases = new HashMap<>();
 
+  /** Claims on the IMPORTING versions of {@code models}. */
   public InMemoryImportLeases(InMemoryRegisteredModelRepository models) {
     this.models = Objects.requireNonNull(models, "models");
   }

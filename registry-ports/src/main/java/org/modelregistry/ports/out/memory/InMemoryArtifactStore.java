@@ -3,7 +3,6 @@ package org.modelregistry.ports.out.memory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,7 +15,10 @@ import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.StorageException;
 import org.modelregistry.ports.out.StoredArtifact;
 
-/** Artifacts held in memory: a fake for service and HTTP tests with small files only. */
+/**
+ * Artifacts held in memory, safe for concurrent use: for tests and in-memory embedding with small
+ * files only, since every file is read whole into the heap.
+ */
 public final class InMemoryArtifactStore implements ArtifactStore {
 
   private final Map<String, byte[]> files = new ConcurrentSkipListMap<>();
@@ -96,7 +98,8 @@ public final class InMemoryArtifactStore implements ArtifactStore {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
-      throw new UncheckedIOException(new IOException(e));
+      // Every Java platform is required to provide SHA-256.
+      throw new IllegalStateException("SHA-256 is not available", e);
     }
   }
 }

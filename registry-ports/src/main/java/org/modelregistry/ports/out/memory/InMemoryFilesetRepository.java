@@ -13,7 +13,7 @@ import org.modelregistry.ports.in.workspace.FilesetQuery;
 import org.modelregistry.ports.out.FilesetRepository;
 import org.modelregistry.ports.paging.Page;
 
-/** Filesets held in memory behind one lock. A fake for service and HTTP tests. */
+/** Filesets held in memory behind one lock. For tests and in-memory embedding. */
 public final class InMemoryFilesetRepository implements FilesetRepository {
 
   private final Map<FilesetRef, Fileset> byKey = new LinkedHashMap<>();

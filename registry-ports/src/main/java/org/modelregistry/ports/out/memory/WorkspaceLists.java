@@ -10,7 +10,7 @@ import org.modelregistry.ports.in.workspace.PageSlice;
 import org.modelregistry.ports.in.workspace.TextMatch;
 import org.modelregistry.ports.paging.Page;
 
-/** Ordering and paging of workspace lists, shared by the in-memory fakes. */
+/** Ordering and paging of workspace lists, shared by the in-memory repositories. */
 final class WorkspaceLists {
 
   private WorkspaceLists() {}

@@ -1,4 +1,4 @@
-package org.modelregistry.adapter.http;
+package org.modelregistry.ports.in;
 
 import java.util.Objects;
 import org.modelregistry.ports.in.identity.AuthenticateUseCase;
@@ -12,8 +12,9 @@ import org.modelregistry.ports.in.identity.RevokeApiKeyUseCase;
 import org.modelregistry.ports.in.identity.UpdateIdentityUseCase;
 
 /**
- * The driving ports of identities, API keys and the audit log: authentication ({@link
- * ApiKeyAuthentication}), the admin routes under {@code /admin} and the audit trail of mutations.
+ * The driving ports of identities, API keys and the audit log: authenticating a presented key,
+ * managing identities and their keys (the HTTP API's routes under {@code /admin}), and the audit
+ * trail of mutations.
  */
 public record IdentityUseCases(
     AuthenticateUseCase authenticate,

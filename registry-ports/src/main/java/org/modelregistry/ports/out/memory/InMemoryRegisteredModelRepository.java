@@ -18,7 +18,7 @@ import org.modelregistry.ports.out.RegisteredModelRepository;
 import org.modelregistry.ports.paging.Page;
 import org.modelregistry.ports.paging.PageCursor;
 
-/** Registered versions held in memory behind one lock. A fake for service and HTTP tests. */
+/** Registered versions held in memory behind one lock. For tests and in-memory embedding. */
 public final class InMemoryRegisteredModelRepository implements RegisteredModelRepository {
 
   /** Newest first: creation time, then id, both descending. */
