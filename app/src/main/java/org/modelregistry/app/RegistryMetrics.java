@@ -28,6 +28,7 @@ final class RegistryMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics garbageCollection = new JvmGcMetrics();
+  private final RecentImportStatistics statistics;
 
   RegistryMetrics(Database database, ReadImportStatisticsUseCase imports) {
     new JvmMemoryMetrics().bindTo(registry);
@@ -38,9 +39,11 @@ final class RegistryMetrics implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
 
-    // One read for all import meters of a scrape: the version counts are a database query.
-    var statistics = new RecentImportStatistics(imports);
+    // One read for all import meters of a scrape: the version counts are a database query. Held
+    // in a field: Micrometer's meters keep only a weak reference, and a collected source reads NaN.
+    statistics = new RecentImportStatistics(imports);
     Gauge.builder("registry.imports.running", statistics, s -> s.get().running())
+        .strongReference(true)
         .description("Model versions this node imports now")
         .register(registry);
     FunctionCounter.builder("registry.imports.files", statistics, s -> s.get().importedFiles())
@@ -55,6 +58,7 @@ final class RegistryMetrics implements AutoCloseable {
               "registry.model.versions",
               statistics,
               s -> s.get().versionsByState().getOrDefault(state, 0L))
+          .strongReference(true)
           .tag("state", state.name())
           .description("Registered model versions (all owners, all nodes) by import state")
           .register(registry);
@@ -74,6 +78,7 @@ final class RegistryMetrics implements AutoCloseable {
             "registry.database.connections",
             database,
             d -> d.poolStatistics().map(value::applyAsInt).orElse(0))
+        .strongReference(true)
         .tag("state", state)
         .description("Database connections of this node's pool, by state (max: the pool's size)")
         .register(registry);

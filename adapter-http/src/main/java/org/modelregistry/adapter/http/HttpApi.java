@@ -18,8 +18,10 @@ import org.modelregistry.ports.in.RegistryUseCases;
  * the filesets under {@code /apis/files/v2/workspaces/{workspace}/filesets}, both checked against
  * the workspace reference document's request schemas, then by the domain, with the files of
  * filesets ({@code .../filesets/{name}/-/{path}}, {@code .../filesets/{name}/files}) streamed in
- * and out; and the admin routes under {@code /admin} (identities, API keys, the audit log). Every
- * failure answers in the error shape of its family ({@link ErrorFamily}).
+ * and out; and the admin routes under {@code /admin} (identities, API keys, the audit log); and the
+ * API's own description, {@code /openapi.json} and its page {@code /docs}, which answer anyone
+ * ({@link RouteAccess#PUBLIC}). Every failure answers in the error shape of its family ({@link
+ * ErrorFamily}).
  */
 public final class HttpApi {
 
@@ -42,7 +44,8 @@ public final class HttpApi {
   /**
    * An unstarted server in which every request acts as {@code settings.localIdentity()}.
    *
-   * @throws IllegalStateException when the bundled reference schemas cannot be loaded
+   * @throws IllegalStateException when the bundled reference schemas cannot be loaded, or the
+   *     OpenAPI document cannot be built from them
    */
   public static Javalin create(HttpSettings settings, RegistryUseCases useCases) {
     Objects.requireNonNull(settings, "settings");
@@ -96,6 +99,7 @@ public final class HttpApi {
         new FilesetFileHandlers(useCases.workspace(), identities, settings.maxUploadBytes());
     OperationsHandlers operational = new OperationsHandlers(operations);
     RequestLog requestLog = new RequestLog(operations.meters());
+    ApiDocsHandlers docs = new ApiDocsHandlers(loadDocument());
 
     return Javalin.create(
         config -> {
@@ -112,10 +116,8 @@ public final class HttpApi {
           config.jetty.modifyServer(
               server -> {
                 server.setErrorHandler(new JettyErrors());
-                // Stopping closes the connectors first, then waits (up to the grace) for the
-                // requests in flight, which the graceful handler counts; late ones answer 503.
+                // Counts the requests in flight, which RunningHttpApi.close() lets finish.
                 server.insertHandler(new GracefulHandler());
-                server.setStopTimeout(settings.shutdownGrace().toMillis());
               });
           ErrorMapping.register(config.routes);
           // First of the before handlers: refusals by the authentication carry the id too.
@@ -129,6 +131,8 @@ public final class HttpApi {
               config.routes, OperationsHandlers.READY, operational::ready, RouteAccess.PUBLIC);
           getAndHead(
               config.routes, OperationsHandlers.METRICS, operational::metrics, RouteAccess.PUBLIC);
+          getAndHead(config.routes, OpenApiDocument.PATH, docs::document, RouteAccess.PUBLIC);
+          getAndHead(config.routes, ApiDocsPage.PATH, docs::page, RouteAccess.PUBLIC);
 
           config.routes.post("/v4/model-templates", templates::create);
           getAndHead(config.routes, "/v4/model-templates", templates::list);
@@ -206,7 +210,8 @@ public final class HttpApi {
   public static RunningHttpApi start(
       HttpSettings settings, RegistryUseCases useCases, String host, int port) {
     Objects.requireNonNull(host, "host");
-    return new RunningHttpApi(create(settings, useCases).start(host, port));
+    return new RunningHttpApi(
+        create(settings, useCases).start(host, port), settings.shutdownGrace());
   }
 
   /**
@@ -234,7 +239,17 @@ public final class HttpApi {
       String host,
       int port) {
     Objects.requireNonNull(host, "host");
-    return new RunningHttpApi(create(settings, useCases, identities, operations).start(host, port));
+    return new RunningHttpApi(
+        create(settings, useCases, identities, operations).start(host, port),
+        settings.shutdownGrace());
+  }
+
+  private static OpenApiDocument loadDocument() {
+    try {
+      return OpenApiDocument.shared();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot build the OpenAPI document", e);
+    }
   }
 
   private static ReferenceSchemas loadWorkspaceSchemas() {

@@ -116,6 +116,15 @@ final class ReferenceSchemas {
    * @param assertFormats whether {@code format} (e.g. date-time) is checked, not just annotated
    */
   static SchemaRegistry newRegistry(boolean assertFormats) {
+    return newRegistry(assertFormats, Map.of());
+  }
+
+  /**
+   * A registry as {@link #newRegistry(boolean)} makes that also knows {@code documents}, JSON texts
+   * by the IRI that {@code $ref}s and schema locations name them with (for example the merged
+   * {@link OpenApiDocument}, which is no resource).
+   */
+  static SchemaRegistry newRegistry(boolean assertFormats, Map<String, String> documents) {
     Dialect dialect =
         Dialect.builder(Dialects.getDraft202012())
             .keyword(new NonValidationKeyword("can_patch"))
@@ -126,6 +135,6 @@ final class ReferenceSchemas {
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder().formatAssertionsEnabled(assertFormats).build();
     return SchemaRegistry.withDefaultDialect(
-        dialect, builder -> builder.schemaRegistryConfig(config));
+        dialect, builder -> builder.schemaRegistryConfig(config).schemas(documents));
   }
 }

@@ -144,6 +144,11 @@ final class ApiFixture implements AutoCloseable {
     return with(ApiKeyAuthentication.API_KEY_HEADER, key);
   }
 
+  /** The server under test, for what only it knows (such as the routes it registered). */
+  Javalin server() {
+    return server;
+  }
+
   /** The fakes behind identities, keys and the audit log. */
   IdentityWorld identity() {
     return identity;
@@ -260,9 +265,18 @@ final class ApiFixture implements AutoCloseable {
     return headers.isEmpty() ? builder : builder.headers(headers.toArray(String[]::new));
   }
 
+  /** Sends {@code request}; the answer must keep the served OpenAPI document's contract. */
   Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<byte[]> response = client.send(request.build(), BodyHandlers.ofByteArray());
+      HttpRequest built = request.build();
+      HttpResponse<byte[]> response = client.send(built, BodyHandlers.ofByteArray());
+      OpenApiContract.shared()
+          .check(
+              built.method(),
+              built.uri().getRawPath(),
+              response.statusCode(),
+              response.headers(),
+              response.body());
       return new Reply(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>{@link AuthenticationMatrixTest} covers authentication (who the caller is); this class covers
  * authorization (what that caller may do), so that a route cannot leak another tenant's data
- * unnoticed.
+ * unnoticed. Every answer keeps the served OpenAPI document's contract ({@link OpenApiContract}).
  */
 class AuthorizationMatrixTest {
 
@@ -1030,7 +1030,15 @@ class AuthorizationMatrixTest {
         request.header("Content-Type", type).method(method, BodyPublishers.ofString(body));
       }
       try {
-        HttpResponse<byte[]> response = client.send(request.build(), BodyHandlers.ofByteArray());
+        HttpRequest built = request.build();
+        HttpResponse<byte[]> response = client.send(built, BodyHandlers.ofByteArray());
+        OpenApiContract.shared()
+            .check(
+                built.method(),
+                built.uri().getRawPath(),
+                response.statusCode(),
+                response.headers(),
+                response.body());
         return new Reply(response.statusCode(), response.body(), response.headers());
       } catch (IOException e) {
         throw new UncheckedIOException(e);

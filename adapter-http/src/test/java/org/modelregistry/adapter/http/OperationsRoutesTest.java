@@ -93,7 +93,17 @@ class OperationsRoutesTest {
     if (headers.length > 0) {
       request.headers(headers);
     }
-    return client.send(request.build(), BodyHandlers.ofString());
+    HttpRequest sent = request.build();
+    HttpResponse<String> response = client.send(sent, BodyHandlers.ofString());
+    // Every answer here must be one the API description documents.
+    OpenApiContract.shared()
+        .check(
+            sent.method(),
+            sent.uri().getRawPath(),
+            response.statusCode(),
+            response.headers(),
+            response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return response;
   }
 
   @Test

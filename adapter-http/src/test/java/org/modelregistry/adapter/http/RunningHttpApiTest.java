@@ -118,4 +118,29 @@ class RunningHttpApiTest {
       stopping.get(10, TimeUnit.SECONDS);
     }
   }
+
+  @Test
+  void givenAnIdleKeepAliveConnection_close_doesNotWaitForIt() throws Exception {
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
+      RunningHttpApi running =
+          HttpApi.start(
+              HttpSettings.forLocalIdentity(ApiFixture.LOCAL)
+                  .withShutdownGrace(Duration.ofMinutes(5)),
+              ApiFixture.realUseCases(),
+              "127.0.0.1",
+              0);
+      URI health = URI.create("http://127.0.0.1:" + running.port() + "/healthz");
+      assertThat(
+              client
+                  .send(HttpRequest.newBuilder(health).build(), BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
+
+      Future<?> stopping = background.submit(running::close);
+
+      // Far below the grace: nothing was in flight, so nothing is waited for.
+      stopping.get(20, TimeUnit.SECONDS);
+    }
+  }
 }

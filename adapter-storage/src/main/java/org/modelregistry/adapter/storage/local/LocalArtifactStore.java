@@ -109,21 +109,15 @@ public final class LocalArtifactStore implements ArtifactStore {
    * unmounted or turned read-only under a running node shows here, not at the next upload.
    */
   public DependencyCheck readinessCheck() {
-    return new DependencyCheck() {
-      @Override
-      public String name() {
-        return "artifact_store";
-      }
-
-      @Override
-      public void check() {
-        for (Path area : List.of(files, incoming)) {
-          if (!Files.isDirectory(area, NOFOLLOW_LINKS) || !Files.isWritable(area)) {
-            throw new StorageException(area + " is not a writable folder");
+    return DependencyCheck.of(
+        "artifact_store",
+        () -> {
+          for (Path area : List.of(files, incoming)) {
+            if (!Files.isDirectory(area, NOFOLLOW_LINKS) || !Files.isWritable(area)) {
+              throw new StorageException(area + " is not a writable folder");
+            }
           }
-        }
-      }
-    };
+        });
   }
 
   @Override

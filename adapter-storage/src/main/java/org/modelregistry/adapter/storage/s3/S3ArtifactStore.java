@@ -141,23 +141,17 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
    * credentials, which a failure never shows.
    */
   public DependencyCheck readinessCheck() {
-    return new DependencyCheck() {
-      @Override
-      public String name() {
-        return "artifact_store";
-      }
-
-      @Override
-      public void check() {
-        try {
-          if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-            throw new StorageException("bucket " + bucket + " does not exist");
+    return DependencyCheck.of(
+        "artifact_store",
+        () -> {
+          try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+              throw new StorageException("bucket " + bucket + " does not exist");
+            }
+          } catch (MinioException | IllegalStateException e) {
+            throw failure("cannot reach bucket", bucket, e);
           }
-        } catch (MinioException | IllegalStateException e) {
-          throw failure("cannot reach bucket", bucket, e);
-        }
-      }
-    };
+        });
   }
 
   @Override
