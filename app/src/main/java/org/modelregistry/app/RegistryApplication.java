@@ -2,6 +2,7 @@ package org.modelregistry.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.modelregistry.adapter.http.ApiKeyAuthentication;
@@ -48,6 +49,7 @@ public final class RegistryApplication implements AutoCloseable {
   private static final Duration READINESS_REUSE = Duration.ofSeconds(1);
 
   private final Database database;
+  private final OpenedStore store;
   private final HttpSourceFetcher fetcher;
   private final ExternalFilesetSources external;
   private final Registry registry;
@@ -56,12 +58,14 @@ public final class RegistryApplication implements AutoCloseable {
 
   private RegistryApplication(
       Database database,
+      OpenedStore store,
       HttpSourceFetcher fetcher,
       ExternalFilesetSources external,
       Registry registry,
       RegistryMetrics metrics,
       RunningHttpApi server) {
     this.database = database;
+    this.store = store;
     this.fetcher = fetcher;
     this.external = external;
     this.registry = registry;
@@ -88,8 +92,9 @@ public final class RegistryApplication implements AutoCloseable {
     ExternalFilesetSources external = null;
     Registry registry = null;
     RegistryMetrics metrics = null;
+    OpenedStore opened = null;
     try {
-      OpenedStore opened = openStore(settings.storage());
+      opened = openStore(settings.storage());
       ArtifactStore store = opened.store();
       FetchSettings fetchSettings = fetchSettings(settings.imports());
       fetcher = new HttpSourceFetcher(fetchSettings);
@@ -157,33 +162,41 @@ public final class RegistryApplication implements AutoCloseable {
       RunningHttpApi server =
           HttpApi.start(
               httpSettings, useCases, identities, operations, settings.host(), settings.port());
-      return new RegistryApplication(database, fetcher, external, registry, metrics, server);
+      return new RegistryApplication(
+          database, opened, fetcher, external, registry, metrics, server);
     } catch (RuntimeException e) {
-      if (registry != null) {
-        registry.close();
+      List<Runnable> opens = new ArrayList<>();
+      for (AutoCloseable open : new AutoCloseable[] {registry, metrics, external, fetcher}) {
+        if (open != null) {
+          opens.add(() -> closeQuietly(open, e));
+        }
       }
-      if (metrics != null) {
-        metrics.close();
+      if (opened != null) {
+        opens.add(opened::close);
       }
-      if (external != null) {
-        external.close();
+      opens.add(database::close);
+      try {
+        closeInOrder(opens.toArray(Runnable[]::new));
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
       }
-      if (fetcher != null) {
-        fetcher.close();
-      }
-      database.close();
       throw e;
     }
   }
 
-  /** The artifact store and the check of its readiness. */
-  private record OpenedStore(ArtifactStore store, DependencyCheck readiness) {}
+  /** The artifact store, the check of its readiness, and what closing it releases. */
+  private record OpenedStore(ArtifactStore store, DependencyCheck readiness, Runnable closer) {
+
+    void close() {
+      closer.run();
+    }
+  }
 
   private static OpenedStore openStore(StorageOptions storage) {
     return switch (storage) {
       case StorageOptions.Local local -> {
         var store = new LocalArtifactStore(local.root());
-        yield new OpenedStore(store, store.readinessCheck());
+        yield new OpenedStore(store, store.readinessCheck(), () -> {});
       }
       case StorageOptions.S3 s3 -> {
         var store =
@@ -195,7 +208,8 @@ public final class RegistryApplication implements AutoCloseable {
                     s3.prefix(),
                     s3.accessKey(),
                     s3.secretKey()));
-        yield new OpenedStore(store, store.readinessCheck());
+        // Its HTTP client's connections and threads.
+        yield new OpenedStore(store, store.readinessCheck(), store::close);
       }
     };
   }
@@ -246,17 +260,43 @@ public final class RegistryApplication implements AutoCloseable {
 
   @Override
   public void close() {
+    closeInOrder(
+        server::close,
+        registry::close,
+        metrics::close,
+        external::close,
+        fetcher::close,
+        store::close,
+        database::close);
+  }
+
+  private static void closeQuietly(AutoCloseable open, RuntimeException cause) {
     try {
-      server.close();
-    } finally {
+      open.close();
+    } catch (Exception e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Runs every step, even after one failed (a failing importer must not leave the database open);
+   * rethrows the first failure with the later ones suppressed in it.
+   */
+  private static void closeInOrder(Runnable... steps) {
+    RuntimeException failure = null;
+    for (Runnable step : steps) {
       try {
-        registry.close();
-      } finally {
-        metrics.close();
-        external.close();
-        fetcher.close();
-        database.close();
+        step.run();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 

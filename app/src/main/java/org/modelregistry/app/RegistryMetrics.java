@@ -54,10 +54,7 @@ final class RegistryMetrics implements AutoCloseable {
         .description("Bytes of the files this node imported since it started")
         .register(registry);
     for (ImportState state : ImportState.values()) {
-      Gauge.builder(
-              "registry.model.versions",
-              statistics,
-              s -> s.get().versionsByState().getOrDefault(state, 0L))
+      Gauge.builder("registry.model.versions", statistics, s -> versions(s.get(), state))
           .strongReference(true)
           .tag("state", state.name())
           .description("Registered model versions (all owners, all nodes) by import state")
@@ -70,6 +67,12 @@ final class RegistryMetrics implements AutoCloseable {
       poolGauge(database, "waiting", ConnectionPoolStatistics::waiting);
       poolGauge(database, "max", ConnectionPoolStatistics::maximum);
     }
+  }
+
+  /** Unknown (NaN), not zero, while the database cannot be read. */
+  private static double versions(ImportStatistics statistics, ImportState state) {
+    Long count = statistics.versionsByState().get(state);
+    return count == null ? Double.NaN : count;
   }
 
   private void poolGauge(

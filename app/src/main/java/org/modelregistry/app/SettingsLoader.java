@@ -271,7 +271,7 @@ public final class SettingsLoader {
         bootstrapKey(values),
         anonymousRead(values),
         databaseOptions(values),
-        Duration.ofSeconds(nonNegativeLong(values, "shutdown-grace-seconds")),
+        Duration.ofSeconds(shutdownGrace(values)),
         parse(values, "log-format", RegistrySettings.LogFormat::fromWire, "text or json"));
   }
 
@@ -288,10 +288,11 @@ public final class SettingsLoader {
     return SETTINGS.stream().map(Setting::flag).filter(flag -> !flag.equals(CONFIG)).toList();
   }
 
-  private static long nonNegativeLong(Map<String, String> values, String flag) {
-    long value = parse(values, flag, Long::parseLong, "a non-negative integer");
-    if (value < 0) {
-      throw invalid(flag, values.get(flag), "a non-negative integer");
+  private static long shutdownGrace(Map<String, String> values) {
+    String flag = "shutdown-grace-seconds";
+    long value = parse(values, flag, Long::parseLong, "an integer from 0 to 3600");
+    if (value < 0 || value > 3600) {
+      throw invalid(flag, values.get(flag), "an integer from 0 to 3600");
     }
     return value;
   }

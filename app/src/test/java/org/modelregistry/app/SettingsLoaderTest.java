@@ -276,6 +276,35 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void givenBackslashesAndUrlsInTheConfigFile_load_takesThemLiterally() throws IOException {
+    Path file =
+        configFile(
+            """
+            database-password = pa\\ss\\
+            data-dir = C:\\registry\\data
+            database-url = jdbc:postgresql://db.internal:5432/registry?ssl=true
+            """);
+
+    RegistrySettings settings =
+        SettingsLoader.load(new String[] {"--config", file.toString()}, Map.of());
+
+    assertThat(settings.database().password()).contains("pa\\ss\\");
+    assertThat(settings.dataDir()).isEqualTo(Path.of("C:\\registry\\data"));
+    assertThat(settings.databaseUrl())
+        .isEqualTo("jdbc:postgresql://db.internal:5432/registry?ssl=true");
+  }
+
+  @Test
+  void givenALineThatIsNoSetting_load_failsNamingTheLine() throws IOException {
+    Path file = configFile("port = 9000\njust some words\n");
+
+    assertThatThrownBy(
+            () -> SettingsLoader.load(new String[] {"--config", file.toString()}, Map.of()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("Line 2");
+  }
+
+  @Test
   void givenAnUnknownKeyInTheConfigFile_load_failsNamingIt() throws IOException {
     Path file = configFile("port=9000\ns3-bukket=models\n");
 

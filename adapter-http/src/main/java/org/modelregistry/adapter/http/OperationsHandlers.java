@@ -11,8 +11,9 @@ import java.util.Map;
 import org.modelregistry.ports.in.operations.Readiness;
 
 /**
- * The operational routes, answered to anyone (they show nothing of what the registry holds):
- * liveness, readiness, and the metrics in Prometheus' text format.
+ * The operational routes, answered to anyone: liveness, readiness, and the metrics in Prometheus'
+ * text format. They name no resource: readiness says which dependency is down, not why; the metrics
+ * hold route templates, counts (of requests, imports, versions by state) and the JVM's state.
  */
 final class OperationsHandlers {
 

@@ -24,4 +24,13 @@ enum RouteAccess implements RouteRole {
    */
   static final Set<String> PUBLIC_PATHS =
       Set.of("/healthz", "/readyz", "/metrics", "/openapi.json", "/docs");
+
+  /**
+   * Whether {@code path} reaches a public route: Javalin ignores one trailing slash, so does this.
+   */
+  static boolean isPublic(String path) {
+    String route =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return PUBLIC_PATHS.contains(route);
+  }
 }

@@ -37,8 +37,9 @@ public final class RunningHttpApi implements AutoCloseable {
     return server.port();
   }
 
+  /** Drains and stops; a second caller waits until the first has stopped the server. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }

@@ -61,10 +61,6 @@ class AuthenticationMatrixTest {
           Map.entry("id", "alice"),
           Map.entry("prefix", "ZZZZZZZZ"));
 
-  /**
-   * Public paths whose routes another change adds (the operational routes); until it is merged,
-   * they are in {@link RouteAccess#PUBLIC_PATHS} without a route here. Empty this set then.
-   */
   private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}|<([^>]+)>");
 
   /** Every route of {@link HttpApi}, with the error shape its family answers in. */

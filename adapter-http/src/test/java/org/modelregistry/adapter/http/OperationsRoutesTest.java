@@ -116,6 +116,17 @@ class OperationsRoutesTest {
   }
 
   @Test
+  void givenATrailingSlash_operationalRoutes_stillAnswerWithoutAKey() throws Exception {
+    HttpResponse<String> health =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/healthz/"))
+                .build(),
+            BodyHandlers.ofString());
+
+    assertThat(health.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void givenEveryDependencyUp_readyz_answers200NamingEach() throws Exception {
     var response = get("/readyz");
 

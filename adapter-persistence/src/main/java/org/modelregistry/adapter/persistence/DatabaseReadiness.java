@@ -21,6 +21,8 @@ final class DatabaseReadiness implements DependencyCheck {
   private static final Field<Boolean> SUCCESS = DSL.field(DSL.name("success"), Boolean.class);
   private static final Field<Integer> RANK = DSL.field(DSL.name("installed_rank"), Integer.class);
 
+  private static final int QUERY_TIMEOUT_SECONDS = 2;
+
   private final DSLContext dsl;
   private final MigrationVersion required;
 
@@ -43,6 +45,8 @@ final class DatabaseReadiness implements DependencyCheck {
             .where(SUCCESS.isTrue(), VERSION.isNotNull())
             .orderBy(RANK.desc())
             .limit(1)
+            // A half-open connection must not hold a pooled connection past the probe's patience.
+            .queryTimeout(QUERY_TIMEOUT_SECONDS)
             .fetchOne(VERSION);
     if (applied == null) {
       throw new IllegalStateException("no schema migration has been applied");

@@ -3,7 +3,6 @@ package org.modelregistry.application.operations;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.modelregistry.ports.in.operations.CheckReadinessUseCase;
 import org.modelregistry.ports.in.operations.Readiness;
 import org.modelregistry.ports.in.operations.Readiness.DependencyState;
@@ -21,9 +19,10 @@ import org.modelregistry.ports.out.DependencyCheck;
 
 /**
  * Checks every dependency at once, each bounded by a timeout, and reuses the outcome for a moment:
- * probes from several load balancers then cost one round trip per dependency, not one each. A check
- * still running when the next one is due is joined, not started again, so a hung database never
- * piles up waiting threads. Changes of a dependency's state are logged with their reason.
+ * probes from several load balancers then cost one round trip per dependency, not one each. Callers
+ * that arrive while a round runs join it rather than start or queue behind another, and a check
+ * still running when the next round is due is joined too, so a hung database never piles up waiting
+ * threads. Changes of a dependency's state are logged with their reason.
  */
 public final class CheckReadinessService implements CheckReadinessUseCase {
 
@@ -33,15 +32,15 @@ public final class CheckReadinessService implements CheckReadinessUseCase {
   private final Clock clock;
   private final Duration timeout;
   private final Duration reuseFor;
-  private final ReentrantLock lock = new ReentrantLock();
-  // Guarded by lock.
+  // Guarded by this.
   private final Map<String, CompletableFuture<DependencyState>> running = new HashMap<>();
   private final Map<String, Boolean> lastUp = new HashMap<>();
-  private Readiness last;
+  private CompletableFuture<Readiness> round;
 
   /**
    * @param timeout how long a dependency may take to answer before it counts as down
-   * @param reuseFor how long an outcome answers later callers; zero checks every time
+   * @param reuseFor how long an outcome answers later callers, from when it was complete; zero
+   *     checks every time
    */
   public CheckReadinessService(
       List<DependencyCheck> checks, Clock clock, Duration timeout, Duration reuseFor) {
@@ -64,30 +63,50 @@ public final class CheckReadinessService implements CheckReadinessUseCase {
 
   @Override
   public Readiness readiness() {
-    lock.lock();
+    CompletableFuture<Readiness> current = currentRound();
     try {
-      Instant now = clock.instant();
-      if (last != null && now.isBefore(last.checkedAt().plus(reuseFor))) {
-        return last;
-      }
-      Map<DependencyCheck, CompletableFuture<DependencyState>> started = new HashMap<>();
-      for (DependencyCheck check : checks) {
-        started.put(check, running(check));
-      }
-      long deadline = System.nanoTime() + timeout.toNanos();
-      List<DependencyState> states = new ArrayList<>();
-      for (DependencyCheck check : checks) {
-        states.add(await(check, started.get(check), deadline));
-      }
-      last = new Readiness(states, now);
-      states.forEach(this::logChange);
-      return last;
-    } finally {
-      lock.unlock();
+      // A round ends within the timeout by construction; the margin only guards against a bug.
+      return current.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return allDown("the check was interrupted");
+    } catch (ExecutionException | TimeoutException e) {
+      return allDown("the check failed: " + e);
     }
   }
 
-  private CompletableFuture<DependencyState> running(DependencyCheck check) {
+  /** The round in progress, the last one while it is fresh, or a new one. */
+  private synchronized CompletableFuture<Readiness> currentRound() {
+    if (round != null) {
+      if (!round.isDone()) {
+        return round;
+      }
+      Readiness last = round.getNow(null);
+      if (last != null && clock.instant().isBefore(last.checkedAt().plus(reuseFor))) {
+        return round;
+      }
+    }
+    Map<DependencyCheck, CompletableFuture<DependencyState>> started = new HashMap<>();
+    for (DependencyCheck check : checks) {
+      started.put(check, running(check));
+    }
+    round =
+        CompletableFuture.supplyAsync(
+            () -> collect(started), task -> Thread.ofVirtual().name("readiness").start(task));
+    return round;
+  }
+
+  private Readiness collect(Map<DependencyCheck, CompletableFuture<DependencyState>> started) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<DependencyState> states = new ArrayList<>();
+    for (DependencyCheck check : checks) {
+      states.add(await(check, started.get(check), deadline));
+    }
+    logChanges(states);
+    return new Readiness(states, clock.instant());
+  }
+
+  private synchronized CompletableFuture<DependencyState> running(DependencyCheck check) {
     CompletableFuture<DependencyState> current = running.get(check.name());
     if (current == null || current.isDone()) {
       current =
@@ -124,12 +143,20 @@ public final class CheckReadinessService implements CheckReadinessUseCase {
     }
   }
 
-  private void logChange(DependencyState state) {
-    Boolean before = lastUp.put(state.name(), state.up());
-    if (state.up() && Boolean.FALSE.equals(before)) {
-      LOG.log(Level.INFO, "{0} is reachable again", state.name());
-    } else if (!state.up() && !Boolean.FALSE.equals(before)) {
-      LOG.log(Level.WARNING, "{0} is not ready: {1}", state.name(), state.problem());
+  private Readiness allDown(String problem) {
+    return new Readiness(
+        checks.stream().map(check -> DependencyState.down(check.name(), problem)).toList(),
+        clock.instant());
+  }
+
+  private synchronized void logChanges(List<DependencyState> states) {
+    for (DependencyState state : states) {
+      Boolean before = lastUp.put(state.name(), state.up());
+      if (state.up() && Boolean.FALSE.equals(before)) {
+        LOG.log(Level.INFO, "{0} is reachable again", state.name());
+      } else if (!state.up() && !Boolean.FALSE.equals(before)) {
+        LOG.log(Level.WARNING, "{0} is not ready: {1}", state.name(), state.problem());
+      }
     }
   }
 }

@@ -165,4 +165,36 @@ class CheckReadinessServiceTest {
 
     assertThat(service.readiness().ready()).isTrue();
   }
+
+  @Test
+  void givenAHungDependency_concurrentCallers_allAnswerWithinOneTimeout() throws Exception {
+    var release = new CountDownLatch(1);
+    DependencyCheck hung =
+        DependencyCheck.of(
+            "database",
+            () -> {
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    var service =
+        new CheckReadinessService(
+            List.of(hung), Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(1));
+    try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      long started = System.nanoTime();
+      var answers =
+          java.util.stream.IntStream.range(0, 4)
+              .mapToObj(i -> callers.submit(service::readiness))
+              .toList();
+      for (var answer : answers) {
+        assertThat(answer.get().ready()).isFalse();
+      }
+      // One shared round of 2 s, not four queued ones (8 s).
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+    } finally {
+      release.countDown();
+    }
+  }
 }
