@@ -127,8 +127,9 @@ final class FilesetHandlers {
     QueryParams params = new QueryParams(ctx);
     FilesetRef ref = ref(params);
     params.throwIfAny();
-    useCases.deleteFileset().delete(identities.callerOf(ctx), ref);
-    ctx.status(HttpStatus.NO_CONTENT);
+    // The reference answers 200 with the fileset as it was.
+    ctx.json(
+        FilesetResponse.fileset(useCases.deleteFileset().delete(identities.callerOf(ctx), ref)));
   }
 
   /** The fileset the path names; null (with violations recorded) when a segment is malformed. */

@@ -63,8 +63,8 @@ class FilesetRoutesTest {
     assertThat(fetched.json()).isEqualTo(body);
 
     Reply deleted = api.delete(FILESETS + "/train-data.v1");
-    assertThat(deleted.status()).isEqualTo(204);
-    assertThat(deleted.body()).isEmpty();
+    assertThat(deleted.status()).isEqualTo(200);
+    assertThat(deleted.json()).isEqualTo(body);
     assertThat(api.get(FILESETS + "/train-data.v1").status()).isEqualTo(404);
   }
 
@@ -225,7 +225,7 @@ class FilesetRoutesTest {
     assertThat(refused.status()).isEqualTo(409);
     assertThat(api.get(FILESETS + "/weights").status()).isEqualTo(200);
     assertThat(api.delete(MODELS + "/m").status()).isEqualTo(204);
-    assertThat(api.delete(FILESETS + "/weights").status()).isEqualTo(204);
+    assertThat(api.delete(FILESETS + "/weights").status()).isEqualTo(200);
   }
 
   @Test

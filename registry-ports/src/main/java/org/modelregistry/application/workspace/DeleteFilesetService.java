@@ -3,6 +3,7 @@ package org.modelregistry.application.workspace;
 import java.util.Objects;
 import org.modelregistry.domain.error.ConflictException;
 import org.modelregistry.domain.identity.Caller;
+import org.modelregistry.domain.workspace.Fileset;
 import org.modelregistry.domain.workspace.FilesetRef;
 import org.modelregistry.ports.in.workspace.DeleteFilesetUseCase;
 import org.modelregistry.ports.out.ArtifactStore;
@@ -34,21 +35,23 @@ public final class DeleteFilesetService implements DeleteFilesetUseCase {
   }
 
   @Override
-  public void delete(Caller caller, FilesetRef ref) {
-    transactions.inTransaction(
-        () -> {
-          WorkspaceLookups.requireFileset(filesets, caller, ref);
-          if (models.usesFileset(ref)) {
-            throw new ConflictException(
-                "fileset '"
-                    + ref
-                    + "' is used by a model or adapter; delete or change those first");
-          }
-          if (!filesets.delete(ref.workspace(), ref.name())) {
-            throw WorkspaceLookups.filesetNotFound(ref);
-          }
-          return null;
-        });
+  public Fileset delete(Caller caller, FilesetRef ref) {
+    Fileset deleted =
+        transactions.inTransaction(
+            () -> {
+              Fileset existing = WorkspaceLookups.requireFileset(filesets, caller, ref);
+              if (models.usesFileset(ref)) {
+                throw new ConflictException(
+                    "fileset '"
+                        + ref
+                        + "' is used by a model or adapter; delete or change those first");
+              }
+              if (!filesets.delete(ref.workspace(), ref.name())) {
+                throw WorkspaceLookups.filesetNotFound(ref);
+              }
+              return existing;
+            });
     store.deleteAll(FilesetStorageLayout.folder(ref));
+    return deleted;
   }
 }
