@@ -2,7 +2,6 @@ package org.modelregistry.app;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.modelregistry.adapter.http.ApiKeyAuthentication;
@@ -27,7 +26,7 @@ import org.modelregistry.domain.workspace.TrustRemoteCodePolicy;
 import org.modelregistry.ports.in.RegistryUseCases;
 import org.modelregistry.ports.out.ArtifactStore;
 import org.modelregistry.ports.out.DependencyCheck;
-import org.modelregistry.ports.out.IdGenerator;
+import org.modelregistry.ports.out.RandomSource;
 import org.modelregistry.ports.out.SecretStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,7 +104,6 @@ public final class RegistryApplication implements AutoCloseable {
               : new DirectorySecretStore(settings.secretsDir());
       external = new ExternalFilesetSources(fetcher, fetchSettings, secrets);
       Clock clock = Clock.systemUTC();
-      IdGenerator ids = new UuidIdGenerator();
       var trustPolicy =
           TrustRemoteCodePolicy.of(settings.trustRemoteCodeSources().toArray(String[]::new));
       registry =
@@ -118,10 +116,8 @@ public final class RegistryApplication implements AutoCloseable {
               .checkpointReader(new BoundedCheckpointReader())
               .trustRemoteCode(trustPolicy)
               .clock(clock)
-              .ids(ids)
-              .randomSource(new SecureRandomSource())
               .importSettings(settings.imports().importer())
-              .claimOwner(claimOwner(settings.imports().nodeId()))
+              .nodeId(settings.imports().nodeId())
               .leaseDuration(settings.imports().leaseDuration())
               .build();
       RegistryUseCases useCases = registry.useCases();
@@ -165,19 +161,8 @@ public final class RegistryApplication implements AutoCloseable {
       return new RegistryApplication(
           database, opened, fetcher, external, registry, metrics, server);
     } catch (RuntimeException e) {
-      List<Runnable> opens = new ArrayList<>();
-      for (AutoCloseable open : new AutoCloseable[] {registry, metrics, external, fetcher}) {
-        if (open != null) {
-          opens.add(() -> closeQuietly(open, e));
-        }
-      }
-      if (opened != null) {
-        opens.add(opened::close);
-      }
-      opens.add(database::close);
-      try {
-        closeInOrder(opens.toArray(Runnable[]::new));
-      } catch (RuntimeException closing) {
+      Exception closing = closeAll(registry, metrics, external, fetcher, opened, database);
+      if (closing != null) {
         e.addSuppressed(closing);
       }
       throw e;
@@ -185,9 +170,11 @@ public final class RegistryApplication implements AutoCloseable {
   }
 
   /** The artifact store, the check of its readiness, and what closing it releases. */
-  private record OpenedStore(ArtifactStore store, DependencyCheck readiness, Runnable closer) {
+  private record OpenedStore(ArtifactStore store, DependencyCheck readiness, Runnable closer)
+      implements AutoCloseable {
 
-    void close() {
+    @Override
+    public void close() {
       closer.run();
     }
   }
@@ -232,7 +219,7 @@ public final class RegistryApplication implements AutoCloseable {
         new BootstrapAdminService(
             database.identities(),
             database.apiKeys(),
-            new SecureRandomSource(),
+            RandomSource.strong(),
             database.transactions(),
             clock);
     bootstrap
@@ -260,34 +247,29 @@ public final class RegistryApplication implements AutoCloseable {
 
   @Override
   public void close() {
-    closeInOrder(
-        server::close,
-        registry::close,
-        metrics::close,
-        external::close,
-        fetcher::close,
-        store::close,
-        database::close);
-  }
-
-  private static void closeQuietly(AutoCloseable open, RuntimeException cause) {
-    try {
-      open.close();
-    } catch (Exception e) {
-      cause.addSuppressed(e);
+    Exception failure = closeAll(server, registry, metrics, external, fetcher, store, database);
+    if (failure instanceof RuntimeException unchecked) {
+      throw unchecked;
+    }
+    if (failure != null) {
+      throw new IllegalStateException("closing the registry failed", failure);
     }
   }
 
   /**
-   * Runs every step, even after one failed (a failing importer must not leave the database open);
-   * rethrows the first failure with the later ones suppressed in it.
+   * Closes, in order, each resource that was opened (not null), even after one failed: a failing
+   * importer must not leave the database open. Returns the first failure with the later ones
+   * suppressed in it, or null.
    */
-  private static void closeInOrder(Runnable... steps) {
-    RuntimeException failure = null;
-    for (Runnable step : steps) {
+  private static Exception closeAll(AutoCloseable... resources) {
+    Exception failure = null;
+    for (AutoCloseable resource : resources) {
+      if (resource == null) {
+        continue;
+      }
       try {
-        step.run();
-      } catch (RuntimeException e) {
+        resource.close();
+      } catch (Exception e) {
         if (failure == null) {
           failure = e;
         } else {
@@ -295,19 +277,6 @@ public final class RegistryApplication implements AutoCloseable {
         }
       }
     }
-    if (failure != null) {
-      throw failure;
-    }
-  }
-
-  /**
-   * The name this process claims imports under: the node id and a random part, so that two
-   * processes given the same {@code --node-id} (a shared setting, an old instance still draining)
-   * never both hold one claim.
-   */
-  private static String claimOwner(String nodeId) {
-    byte[] random = new byte[4];
-    new java.security.SecureRandom().nextBytes(random);
-    return nodeId + "/" + java.util.HexFormat.of().formatHex(random);
+    return failure;
   }
 }

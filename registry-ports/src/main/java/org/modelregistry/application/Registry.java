@@ -157,9 +157,9 @@ public final class Registry implements AutoCloseable {
     private TrustRemoteCodePolicy trustRemoteCode = TrustRemoteCodePolicy.ADMIN_ONLY;
     private Clock clock = Clock.systemUTC();
     private IdGenerator ids = () -> UUID.randomUUID().toString();
-    private RandomSource random = new StrongRandom();
+    private RandomSource random = RandomSource.strong();
     private ImportSettings importSettings = ImportSettings.DEFAULTS;
-    private String claimOwner;
+    private String nodeId = "embedded";
     private Duration leaseDuration = ImportNode.DEFAULT_LEASE;
 
     private Builder() {}
@@ -240,11 +240,12 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
-     * The name this process claims imports under, unique among the processes on one database (at
-     * most 64 characters). Default: {@code embedded/} and a random part, new per builder.
+     * This node's name among the processes on one database (default {@code embedded}). Imports are
+     * claimed under it and a random part new per registry, so that two processes given the same
+     * name (a shared setting, an old instance still draining) never both hold one claim.
      */
-    public Builder claimOwner(String claimOwner) {
-      this.claimOwner = Objects.requireNonNull(claimOwner, "claimOwner");
+    public Builder nodeId(String nodeId) {
+      this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
       return this;
     }
 
@@ -270,7 +271,7 @@ public final class Registry implements AutoCloseable {
       Objects.requireNonNull(sourceFetcher, "a source fetcher is required");
       var node =
           new ImportNode(
-              claimOwner == null ? randomClaimOwner() : claimOwner,
+              nodeId + "/" + HexFormat.of().formatHex(random.bytes(4)),
               repositories.importLeases(),
               leaseDuration);
       var importer =
@@ -366,24 +367,6 @@ public final class Registry implements AutoCloseable {
           new ListApiKeysService(identities, keys),
           new RecordAuditService(audit, clock),
           new ListAuditService(audit));
-    }
-
-    /** A random claim owner, so that two embedded processes never share a claim. */
-    private String randomClaimOwner() {
-      return "embedded/" + HexFormat.of().formatHex(random.bytes(4));
-    }
-  }
-
-  /** Random bytes from the platform's strong {@link SecureRandom}, which is thread-safe. */
-  private static final class StrongRandom implements RandomSource {
-
-    private final SecureRandom random = new SecureRandom();
-
-    @Override
-    public byte[] bytes(int count) {
-      byte[] bytes = new byte[count];
-      random.nextBytes(bytes);
-      return bytes;
     }
   }
 

@@ -72,20 +72,14 @@ class OperationsRoutesTest {
   }
 
   private static DependencyCheck check(String name, java.util.function.Supplier<String> problem) {
-    return new DependencyCheck() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public void check() {
-        String now = problem.get();
-        if (now != null) {
-          throw new IllegalStateException(now);
-        }
-      }
-    };
+    return DependencyCheck.of(
+        name,
+        () -> {
+          String now = problem.get();
+          if (now != null) {
+            throw new IllegalStateException(now);
+          }
+        });
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {

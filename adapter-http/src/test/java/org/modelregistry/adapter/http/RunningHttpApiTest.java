@@ -54,22 +54,12 @@ class RunningHttpApiTest {
     var entered = new CountDownLatch(1);
     var release = new CountDownLatch(1);
     DependencyCheck slow =
-        new DependencyCheck() {
-          @Override
-          public String name() {
-            return "database";
-          }
-
-          @Override
-          public void check() {
-            entered.countDown();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        };
+        DependencyCheck.of(
+            "database",
+            () -> {
+              entered.countDown();
+              awaitQuietly(release);
+            });
     var operations =
         new Operations(
             new CheckReadinessService(
@@ -141,6 +131,14 @@ class RunningHttpApiTest {
 
       // Far below the grace: nothing was in flight, so nothing is waited for.
       stopping.get(20, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -105,23 +105,7 @@ class CheckReadinessServiceTest {
       throws InterruptedException {
     var release = new CountDownLatch(1);
     var started = new AtomicInteger();
-    DependencyCheck hung =
-        new DependencyCheck() {
-          @Override
-          public String name() {
-            return "database";
-          }
-
-          @Override
-          public void check() {
-            started.incrementAndGet();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-        };
+    DependencyCheck hung = blockedUntil(release, started::incrementAndGet);
     var service = new CheckReadinessService(List.of(hung), clock, TIMEOUT, Duration.ZERO);
 
     Readiness first = service.readiness();
@@ -169,16 +153,7 @@ class CheckReadinessServiceTest {
   @Test
   void givenAHungDependency_concurrentCallers_allAnswerWithinOneTimeout() throws Exception {
     var release = new CountDownLatch(1);
-    DependencyCheck hung =
-        DependencyCheck.of(
-            "database",
-            () -> {
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
+    DependencyCheck hung = blockedUntil(release, () -> {});
     var service =
         new CheckReadinessService(
             List.of(hung), Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(1));
@@ -196,5 +171,19 @@ class CheckReadinessServiceTest {
     } finally {
       release.countDown();
     }
+  }
+
+  /** A database check that runs {@code onStart}, then answers once {@code release} opens. */
+  private static DependencyCheck blockedUntil(CountDownLatch release, Runnable onStart) {
+    return DependencyCheck.of(
+        "database",
+        () -> {
+          onStart.run();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
   }
 }
